@@ -1,0 +1,63 @@
+"""Between rows and domain records: enums to their stored strings and back, FK names."""
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+import peewee as pw
+
+from desktop.domain import enums as e
+from desktop.domain import records as r
+
+R = TypeVar("R", bound=r.Record)
+
+# Fields whose values are enums, per record type; everything else passes through unchanged.
+ENUM_FIELDS: dict[type, dict[str, type]] = {
+    r.Firm: {"sector_class": e.SectorClass, "ownership_type": e.OwnershipType,
+             "listing_status": e.ListingStatus, "leading_product_field": e.LeadingProductField},
+    r.EvidenceItem: {"kind": e.EvidenceKind, "level": e.Level, "status": e.EvidenceStatus,
+                     "acquisition": e.Acquisition, "high_value_basis": e.HighValueBasis},
+    r.MarketPosition: {"scope": e.MarketScope},
+    r.Batch: {"tier": e.Tier, "rulebook": e.Rulebook, "status": e.BatchStatus},
+    r.Application: {"tier": e.Tier, "kind": e.ApplicationKind, "rulebook": e.Rulebook,
+                    "status": e.ApplicationStatus},
+    r.StatusChange: {"from_status": e.ApplicationStatus, "to_status": e.ApplicationStatus},
+    r.ManualDecision: {"decision": e.Decision},
+    r.ChangeEntry: {"action": e.ChangeAction},
+}
+
+# Foreign keys are named `firm` on the model and `firm_id` on the record.
+FOREIGN_KEYS = {"firm_id": "firm", "evidence_id": "evidence", "batch_id": "batch",
+                "application_id": "application"}
+
+# Record fields that are not columns of the record's table.
+NOT_COLUMNS = {"attachments"}
+
+
+def to_record(row: pw.Model, record_type: type[R], **extra: Any) -> R:
+    """Build a record from a row; `extra` supplies fields that are not columns."""
+    data = row.__data__
+    enum_fields = ENUM_FIELDS.get(record_type, {})
+    values: dict[str, Any] = {}
+    for name in record_type.field_names():
+        if name in extra:
+            values[name] = extra[name]
+            continue
+        if name in NOT_COLUMNS:
+            continue
+        value = data.get(FOREIGN_KEYS.get(name, name))
+        if value is not None and name in enum_fields:
+            value = enum_fields[name](value)
+        values[name] = value
+    return record_type(**values)
+
+
+def to_columns(record: r.Record, exclude: tuple[str, ...] = ("id",)) -> dict[str, Any]:
+    """Column values of a record, keyed by model field name, enums as their stored values."""
+    columns: dict[str, Any] = {}
+    for name, value in record.to_dict().items():
+        if name in exclude or name in NOT_COLUMNS:
+            continue
+        if isinstance(value, e.Enum):
+            value = value.value
+        columns[FOREIGN_KEYS.get(name, name)] = value
+    return columns

@@ -1,0 +1,69 @@
+"""Evidence items and their attachments."""
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime
+
+from desktop.domain import records as r
+
+from .convert import to_columns, to_record
+from .models import Attachment, EvidenceItem
+
+
+def _attachments_by_item(item_ids: list[int]) -> dict[int, tuple[r.Attachment, ...]]:
+    grouped: dict[int, list[r.Attachment]] = defaultdict(list)
+    if item_ids:
+        query = (Attachment.select().where(Attachment.evidence.in_(item_ids))
+                 .order_by(Attachment.id))
+        for row in query:
+            grouped[row.evidence_id].append(to_record(row, r.Attachment))
+    return {key: tuple(value) for key, value in grouped.items()}
+
+
+def items(firm_id: int) -> list[r.EvidenceItem]:
+    """A firm's evidence with attachments, in two queries whatever the number of items."""
+    rows = list(EvidenceItem.select().where(EvidenceItem.firm == firm_id)
+                .order_by(EvidenceItem.kind, EvidenceItem.granted_date, EvidenceItem.id))
+    files = _attachments_by_item([row.id for row in rows])
+    return [to_record(row, r.EvidenceItem, attachments=files.get(row.id, ())) for row in rows]
+
+
+def get(item_id: int) -> r.EvidenceItem | None:
+    row = EvidenceItem.get_or_none(EvidenceItem.id == item_id)
+    if row is None:
+        return None
+    return to_record(row, r.EvidenceItem, attachments=_attachments_by_item([row.id]).get(row.id, ()))
+
+
+def insert(record: r.EvidenceItem) -> r.EvidenceItem:
+    row = EvidenceItem.create(**to_columns(record))
+    return get(row.id)
+
+
+def update(record: r.EvidenceItem) -> r.EvidenceItem:
+    EvidenceItem.update(**to_columns(record)).where(EvidenceItem.id == record.id).execute()
+    return get(record.id)
+
+
+def delete(item_id: int) -> None:
+    EvidenceItem.delete().where(EvidenceItem.id == item_id).execute()
+
+
+def add_attachment(record: r.Attachment, now: datetime) -> r.Attachment:
+    columns = to_columns(record, exclude=("id", "added_at"))
+    row = Attachment.create(**columns, added_at=record.added_at or now)
+    return to_record(row, r.Attachment)
+
+
+def get_attachment(attachment_id: int) -> r.Attachment | None:
+    row = Attachment.get_or_none(Attachment.id == attachment_id)
+    return to_record(row, r.Attachment) if row else None
+
+
+def delete_attachment(attachment_id: int) -> None:
+    Attachment.delete().where(Attachment.id == attachment_id).execute()
+
+
+def stored_path_in_use(stored_path: str) -> bool:
+    """Whether any attachment still refers to a stored file (files are shared by content)."""
+    return Attachment.select().where(Attachment.stored_path == stored_path).exists()

@@ -1,0 +1,9 @@
+"""Numbered schema migrations. Each module `mNNNN_<name>.py` has VERSION and upgrade(database);
+its models are frozen copies of the schema at that step, never imports of `models.py`, so a
+later change to the live models cannot change what an old migration does."""
+
+from . import m0001_initial, m0002_rulebook_facts
+
+# In order. Listed explicitly (not discovered) so a frozen bundle finds them too.
+MIGRATIONS = (m0001_initial, m0002_rulebook_facts)
+LATEST_VERSION = MIGRATIONS[-1].VERSION

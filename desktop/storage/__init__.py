@@ -1,0 +1,1 @@
+"""Files kept beside the database: the content-addressed attachment store."""
