@@ -1,0 +1,1 @@
+"""Reading and writing workbooks with openpyxl. Built by the Excel issue."""

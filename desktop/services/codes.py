@@ -1,0 +1,120 @@
+"""Code tables: administrative divisions (GB/T 2260, shipped with python-stdnum) and industries
+(GB/T 4754-2017, in resources/codes), plus the size-gate sector an industry belongs to."""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from desktop.domain.enums import SectorClass
+from desktop.paths import resources_dir
+
+_HISTORIC = re.compile(r"\[(\d{4})?-(\d{4})?\]")
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str
+    province: str
+    city: str
+    county: str
+
+    @property
+    def full_name(self) -> str:
+        parts = [self.province]
+        for part in (self.city, self.county):
+            if part and part not in parts and part != "市辖区":
+                parts.append(part)
+        return "".join(parts)
+
+
+def _current_name(raw: str) -> str | None:
+    """'[1983-1989]南头区办事处,[1990-]南山区' → '南山区'; a name that has ended → None."""
+    for variant in reversed(raw.split(",")):
+        match = _HISTORIC.match(variant)
+        if match is None:
+            return variant
+        if match.group(2) is None:  # '[1990-]': still in use
+            return variant[match.end():]
+    return None
+
+
+@lru_cache(maxsize=4096)
+def region(code: str) -> Region | None:
+    """The current region with this 6-digit code, or None (unknown or no longer in use)."""
+    if not re.fullmatch(r"\d{6}", code or ""):
+        return None
+    from stdnum import numdb  # python-stdnum ships GB/T 2260 as cn/loc.dat
+
+    table = numdb.get("cn/loc")
+    info = dict(table.info(code)[-1][1]) if len(table.info(code)) > 1 else {}
+    province = dict(table.info(code)[0][1]).get("province")
+    county_raw = info.get("county")
+    if not province or not county_raw:
+        return None
+    county = _current_name(county_raw)
+    if county is None:
+        return None
+    city = ""
+    if code[2:6] != "0000" and code[4:6] != "00":
+        city_info = table.info(code[:4] + "00")
+        if len(city_info) > 1:
+            city = _current_name(dict(city_info[-1][1]).get("county", "")) or ""
+    return Region(code=code, province=province, city=city, county=county)
+
+
+@dataclass(frozen=True)
+class Industry:
+    code: str
+    name: str
+    level: str      # section, division, group or class
+    parent: str
+
+
+@lru_cache(maxsize=1)
+def industries() -> dict[str, Industry]:
+    """All codes of GB/T 4754-2017 keyed by code (C3985 …)."""
+    path = resources_dir() / "codes" / "gbt4754-2017.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {row["code"]: Industry(row["code"], row["name"], row["level"], row["parent"])
+                for row in csv.DictReader(handle)}
+
+
+def industry(code: str) -> Industry | None:
+    return industries().get((code or "").strip().upper())
+
+
+# Industry divisions (the two digits after the section letter) by size-gate sector of 300号.
+_DIVISION_SECTORS: tuple[tuple[range, SectorClass], ...] = (
+    (range(1, 6), SectorClass.AGRICULTURE),                 # A 01–05
+    (range(6, 47), SectorClass.INDUSTRIAL),                 # B 06–12, C 13–43, D 44–46
+    (range(47, 51), SectorClass.CONSTRUCTION),              # E 47–50
+    (range(51, 52), SectorClass.WHOLESALE),                 # F 51
+    (range(52, 53), SectorClass.RETAIL),                    # F 52
+    (range(53, 59), SectorClass.TRANSPORT),                 # G 53–58 (but see 59, 60)
+    (range(59, 60), SectorClass.WAREHOUSING),               # G 59
+    (range(60, 61), SectorClass.POSTAL),                    # G 60
+    (range(61, 62), SectorClass.ACCOMMODATION),             # H 61
+    (range(62, 63), SectorClass.CATERING),                  # H 62
+    (range(63, 65), SectorClass.INFORMATION_TRANSMISSION),  # I 63–64
+    (range(65, 66), SectorClass.SOFTWARE_IT),               # I 65
+    (range(71, 73), SectorClass.LEASING_BUSINESS_SERVICES),  # L 71–72
+)
+# Real estate (K70) splits by group: 701 development, 702 property management.
+_REAL_ESTATE_GROUPS = {"K701": SectorClass.REAL_ESTATE_DEVELOPMENT,
+                       "K702": SectorClass.PROPERTY_MANAGEMENT}
+
+
+def sector_for_industry(code: str) -> SectorClass | None:
+    """The size-gate sector of an industry code (None when the code is unknown or a section)."""
+    found = industry(code)
+    if found is None or found.level == "section":
+        return None
+    if found.code[:4] in _REAL_ESTATE_GROUPS:
+        return _REAL_ESTATE_GROUPS[found.code[:4]]
+    division = int(found.code[1:3])
+    for divisions, sector in _DIVISION_SECTORS:
+        if division in divisions:
+            return sector
+    return SectorClass.OTHER

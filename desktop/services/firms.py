@@ -1,0 +1,100 @@
+"""Firms: create, update, archive, look up, list and search."""
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+
+from desktop.db import firms as firm_rows
+from desktop.domain.errors import Conflict, NotFound, ValidationError
+from desktop.domain.messages import Message
+from desktop.domain.records import Firm, FirmSummary
+
+from . import changes, codes
+from .context import ServiceContext
+from .inputs import checked_record
+from .validation import normalize_uscc, validate_firm
+
+TABLE = "firm"
+
+
+class FirmService:
+    def __init__(self, context: ServiceContext) -> None:
+        self.context = context
+
+    # -- reading ----------------------------------------------------------------------------
+    def get(self, firm_id: int) -> Firm:
+        firm = firm_rows.get(firm_id)
+        if firm is None:
+            raise NotFound(Message("firm.id_not_found", {"id": firm_id}))
+        return firm
+
+    def get_by_uscc(self, uscc: str) -> Firm:
+        firm = firm_rows.get_by_uscc(normalize_uscc(uscc))
+        if firm is None:
+            raise NotFound(Message("firm.not_found", {"uscc": uscc}, field="uscc"))
+        return firm
+
+    def list(self, text: str = "", include_archived: bool = False, limit: int | None = None,
+             offset: int = 0) -> list[FirmSummary]:
+        """Firms whose name, English name or USCC contains `text`, sorted by name."""
+        return firm_rows.summaries(text, include_archived, limit, offset)
+
+    def count(self, include_archived: bool = False) -> int:
+        return firm_rows.count(include_archived)
+
+    # -- writing ----------------------------------------------------------------------------
+    def parse(self, raw: Mapping[str, object]) -> Firm:
+        """A Firm from raw values (form, JSON, spreadsheet row); ValidationError lists every
+        value that cannot be read."""
+        today = self.context.today()
+        return checked_record(Firm, raw, lambda firm: validate_firm(self._prepared(firm), today))
+
+    def create(self, firm: Firm) -> Firm:
+        firm = self._prepared(firm)
+        self._check(firm)
+        with self.context.database.transaction():
+            saved = firm_rows.insert(firm, self.context.now())
+            changes.log(self.context, TABLE, saved.id, None, saved)
+        return saved
+
+    def create_from(self, raw: Mapping[str, object]) -> Firm:
+        return self.create(self.parse(raw))
+
+    def update(self, firm: Firm) -> Firm:
+        old = self.get(firm.id)
+        firm = self._prepared(firm)
+        self._check(firm)
+        with self.context.database.transaction():
+            saved = firm_rows.update(firm, self.context.now())
+            changes.log(self.context, TABLE, saved.id, old, saved)
+        return saved
+
+    def set_archived(self, firm_id: int, archived: bool = True) -> Firm:
+        return self.update(dataclasses.replace(self.get(firm_id), archived=archived))
+
+    def delete(self, firm_id: int) -> Firm:
+        """Delete a firm with its figures, evidence and applications; returns what was deleted."""
+        old = self.get(firm_id)
+        with self.context.database.transaction():
+            firm_rows.delete(firm_id)
+            changes.log(self.context, TABLE, firm_id, old, None)
+        return old
+
+    def _prepared(self, firm: Firm) -> Firm:
+        """Normalise what has one right spelling; derive the size-gate sector when unset."""
+        updates: dict[str, object] = {
+            "uscc": normalize_uscc(firm.uscc),
+            "name": firm.name.strip(),
+            "industry_code": firm.industry_code.strip().upper(),
+            "region_code": firm.region_code.strip(),
+        }
+        if firm.sector_class is None and updates["industry_code"]:
+            updates["sector_class"] = codes.sector_for_industry(str(updates["industry_code"]))
+        return dataclasses.replace(firm, **updates)
+
+    def _check(self, firm: Firm) -> None:
+        problems = validate_firm(firm, self.context.today())
+        if problems:
+            raise ValidationError(problems)
+        if firm_rows.uscc_taken(firm.uscc, except_id=firm.id):
+            raise Conflict(Message("uscc.duplicate", {"uscc": firm.uscc}, field="uscc"))

@@ -1,0 +1,63 @@
+"""The composition root: one open database and the services over it.
+
+The GUI and the CLI open a Workspace and call its services; nothing else reaches the layers
+below.
+"""
+from __future__ import annotations
+
+from desktop.db.database import Database
+from desktop.paths import AppPaths
+from desktop.storage.attachments import AttachmentStore
+
+from .applications import ApplicationService, BatchService
+from .context import ServiceContext
+from .evidence import EvidenceService
+from .financials import FinancialsService
+from .firms import FirmService
+
+
+class Workspace:
+    def __init__(self, context: ServiceContext) -> None:
+        self.context = context
+        self.firms = FirmService(context)
+        self.financials = FinancialsService(context, self.firms)
+        self.evidence = EvidenceService(context, self.firms, AttachmentStore(context.paths.attachments))
+        self.batches = BatchService(context)
+        self.applications = ApplicationService(context, self.firms, self.batches)
+
+    @classmethod
+    def open(cls, paths: AppPaths, user: str | None = None,
+             now=None, today=None) -> Workspace:
+        """Open (creating and migrating if needed) the database at `paths`.
+
+        `user`, `now` and `today` replace the OS user and the clock (tests fix them).
+        """
+        paths.ensure()
+        database = Database.open(paths.database, backup_dir=paths.backups)
+        options: dict[str, object] = {}
+        if user is not None:
+            options["user"] = user
+        if now is not None:
+            options["now"] = now
+        if today is not None:
+            options["today"] = today
+        return cls(ServiceContext(database=database, paths=paths, **options))
+
+    @property
+    def paths(self) -> AppPaths:
+        return self.context.paths
+
+    def schema_version(self) -> int:
+        return self.context.database.schema_version()
+
+    def close(self) -> None:
+        self.context.database.close()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+__all__ = ["Workspace"]
