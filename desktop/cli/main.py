@@ -1,0 +1,90 @@
+"""`srdi`: the command line.
+
+`desktop/__main__.py` starts the desktop window when no subcommand is given (so this package
+never imports the GUI). Exit codes: 0 done, 1 the input was refused
+(each problem printed on its own line, naming the field), 2 usage error (argparse's own).
+"""
+from __future__ import annotations
+
+import argparse
+import locale
+import os
+import sys
+
+from desktop import __version__
+from desktop.domain.errors import DomainError
+from desktop.domain.messages import normalize_language
+from desktop.paths import AppPaths
+
+from . import firms as firm_commands
+from .output import Output
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+
+
+def system_language() -> str:
+    """zh_CN when the system locale is Chinese, English otherwise."""
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable)
+        if value:
+            return normalize_language(value)
+    return normalize_language(locale.getlocale()[0])
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="srdi", description="SRDI Desk (专精特新申报台): firms, evidence and applications "
+                                 "for China's tiered SME titles. Without a command: the desktop window.")
+    parser.add_argument("--db", metavar="PATH", help="the database file (default: srdi.db in "
+                        "the data folder; also $SRDI_DB)")
+    parser.add_argument("--data-dir", metavar="DIR", help="the data folder (default: the "
+                        "platform's user data folder; also $SRDI_DATA_DIR)")
+    parser.add_argument("--lang", choices=("zh_CN", "en"), help="language of messages "
+                        "(default: from the system locale)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("version", help="print the version")
+    commands.add_parser("demo", help="load the demo data set (firms, figures, evidence, "
+                        "batches, applications)")
+    firm_commands.add_parser(commands)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """The CLI alone: without a subcommand it prints the usage (exit 2)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_usage(sys.stderr)
+        return EXIT_USAGE
+    return run(args)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the parsed subcommand."""
+    out = Output(args.lang or system_language())
+    if args.command == "version":
+        print(f"SRDI Desk {__version__}")
+        return EXIT_OK
+    paths = AppPaths.resolve(data_dir=args.data_dir, db=args.db)
+    try:
+        from desktop.services.workspace import Workspace
+
+        with Workspace.open(paths) as workspace:
+            if args.command == "demo":
+                return _demo(workspace, out)
+            return firm_commands.run(args, workspace, out)
+    except DomainError as error:
+        out.problems(error.messages)
+        return EXIT_REFUSED
+
+
+def _demo(workspace, out: Output) -> int:
+    from desktop.services.demo import load_demo
+
+    result = load_demo(workspace)
+    out.message(result.message)
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

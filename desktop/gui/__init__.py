@@ -1,0 +1,1 @@
+"""The Qt application. PySide6 is imported only inside this package."""
