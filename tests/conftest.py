@@ -1,0 +1,72 @@
+"""Shared fixtures. Databases are files under tmp_path, copied from one migrated template."""
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+# Without a display Qt would abort the whole test process; offscreen needs none.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from desktop.paths import AppPaths  # noqa: E402
+from desktop.services.workspace import Workspace  # noqa: E402
+
+TODAY = date(2026, 11, 27)
+NOW = datetime(2026, 11, 27, 9, 30)
+
+
+def make_uscc(region: str = "320583", org: str = "MA1MABCDE") -> str:
+    """A valid USCC for the region and organisation code (the check character computed)."""
+    from stdnum.cn import uscc
+
+    body = f"91{region}{org}"
+    return body + uscc.calc_check_digit(body)
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory) -> Path:
+    """A database migrated once per test session; tests get copies."""
+    from desktop.db.database import Database
+
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    database = Database.open(path)
+    database.handle.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    database.close()
+    return path
+
+
+@pytest.fixture
+def paths(tmp_path, template_db) -> AppPaths:
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    shutil.copy(template_db, data_dir / "srdi.db")
+    return AppPaths.resolve(data_dir=data_dir)
+
+
+@pytest.fixture
+def workspace(paths):
+    with Workspace.open(paths, user="tester", now=lambda: NOW, today=lambda: TODAY) as ws:
+        yield ws
+
+
+@pytest.fixture
+def firm(workspace):
+    return workspace.firms.create_from({
+        "uscc": make_uscc(), "name": "苏州精测传感科技有限公司", "region_code": "320583",
+        "industry_code": "C4021", "registration_date": "2015-03-02",
+        "niche_entry_date": "2016-01-01"})
+
+
+def db_rows(workspace, table: str) -> list[tuple]:
+    """All rows of a table, to compare the database before and after a refused write."""
+    return workspace.context.database.handle.execute_sql(
+        f'SELECT * FROM "{table}" ORDER BY id').fetchall()
+
+
+def snapshot(workspace) -> dict[str, list[tuple]]:
+    tables = [row[0] for row in workspace.context.database.handle.execute_sql(
+        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
+    return {table: db_rows(workspace, table) for table in tables}

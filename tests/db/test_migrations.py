@@ -1,0 +1,106 @@
+"""Migrations build a fresh database, upgrade every earlier schema, and refuse newer ones."""
+import shutil
+import sqlite3
+from decimal import Decimal
+from pathlib import Path
+
+import peewee as pw
+import pytest
+
+from desktop.db import evidence as evidence_rows
+from desktop.db import firms as firm_rows
+from desktop.db import models
+from desktop.db.database import Database
+from desktop.db.migrations import LATEST_VERSION, MIGRATIONS
+from desktop.domain.errors import DatabaseVersionError
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+# One committed database per earlier schema version.
+OLD_SCHEMAS = {1: FIXTURES / "schema_v1.db"}
+
+
+def columns(handle, table):
+    return {(c.name, c.data_type.upper(), c.null) for c in handle.get_columns(table)}
+
+
+def test_versions_are_numbered_without_gaps():
+    assert [m.VERSION for m in MIGRATIONS] == list(range(1, LATEST_VERSION + 1))
+    assert set(OLD_SCHEMAS) == set(range(1, LATEST_VERSION)), "commit a fixture per old schema"
+
+
+def test_a_fresh_database_is_built_by_the_migrations(tmp_path):
+    with Database.open(tmp_path / "new.db") as db:
+        assert db.schema_version() == LATEST_VERSION
+        assert db.handle.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert db.handle.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_the_migrated_schema_matches_the_live_models(tmp_path):
+    """Tables and columns made by the migrations are exactly those the models expect."""
+    with Database.open(tmp_path / "migrated.db") as migrated:
+        reference = pw.SqliteDatabase(str(tmp_path / "models.db"))
+        with reference.bind_ctx(models.ALL_MODELS):
+            reference.create_tables(models.ALL_MODELS)
+        assert set(migrated.handle.get_tables()) == set(reference.get_tables())
+        for table in reference.get_tables():
+            assert columns(migrated.handle, table) == columns(reference, table), table
+        reference.close()
+
+
+@pytest.mark.parametrize("version", sorted(OLD_SCHEMAS))
+def test_an_old_database_is_upgraded_with_its_data_and_backed_up_first(tmp_path, version):
+    path = tmp_path / "old.db"
+    shutil.copy(OLD_SCHEMAS[version], path)
+    backups = tmp_path / "backups"
+    with Database.open(path, backup_dir=backups) as db:
+        assert db.schema_version() == LATEST_VERSION
+        firm = firm_rows.get_by_uscc("91320583MA1MABCDEA")
+        assert firm.name == "昆山旧版数据科技有限公司"
+        assert firm.registered_capital == Decimal("5000")
+        assert firm.own_brand is None and firm.chain_role == ""  # new columns, empty
+        summary = firm_rows.summaries()[0]
+        assert summary.last_revenue == Decimal("18000")  # the firm's rows survived the change
+        [patent] = evidence_rows.items(firm.id)
+        assert patent.number == "ZL202110234567.8"
+    [backup] = list(backups.iterdir())
+    with sqlite3.connect(backup) as old:
+        assert old.execute("SELECT version FROM schema_version").fetchone() == (version,)
+
+
+def test_a_database_newer_than_the_code_is_refused_untouched(tmp_path):
+    path = tmp_path / "future.db"
+    Database.open(path).close()
+    with sqlite3.connect(path) as raw:
+        raw.execute("UPDATE schema_version SET version = ?", (LATEST_VERSION + 1,))
+    before = path.read_bytes()
+    with pytest.raises(DatabaseVersionError) as caught:
+        Database.open(path)
+    assert caught.value.messages[0].code == "db.too_new"
+    assert caught.value.messages[0].params["found"] == LATEST_VERSION + 1
+    assert path.read_bytes() == before
+
+
+def test_a_file_that_is_not_a_database_is_refused(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("this is not sqlite" * 100)
+    with pytest.raises(DatabaseVersionError) as caught:
+        Database.open(path)
+    assert caught.value.messages[0].code == "db.not_a_database"
+
+
+def test_a_failing_migration_leaves_the_old_schema(tmp_path, monkeypatch):
+    path = tmp_path / "old.db"
+    shutil.copy(OLD_SCHEMAS[1], path)
+    from desktop.db.migrations import m0002_rulebook_facts
+
+    def broken(database):
+        database.execute_sql("CREATE TABLE half_done (x INTEGER)")
+        raise pw.OperationalError("disk full")
+
+    monkeypatch.setattr(m0002_rulebook_facts, "upgrade", broken)
+    with pytest.raises(DatabaseVersionError):
+        Database.open(path)
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("SELECT version FROM schema_version").fetchone() == (1,)
+        tables = {row[0] for row in raw.execute("SELECT name FROM sqlite_master")}
+        assert "half_done" not in tables and "market_position" not in tables
