@@ -124,7 +124,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "legal_representative": ("Legal representative", "法定代表人"),
     "registration_date": ("Registration date", "注册日期"),
     "registered_capital": ("Registered capital (10k CNY)", "注册资本（万元）"),
-    "region_code": ("Region code", "行政区划代码"),
+    "region_code": ("Region", "所在地区"),
     "address": ("Address", "地址"),
     "industry_code": ("Industry code", "行业代码"),
     "sector_class": ("Size-gate sector", "划型行业"),

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLineEdit, QMainWindow, QTableView, QVBoxLayout, Q
 from desktop.domain.messages import field_label
 from desktop.domain.records import FirmSummary
 from desktop.domain.values import format_money
+from desktop.services.codes import region
 
 
 class FirmTableModel(QAbstractTableModel):
@@ -29,12 +30,19 @@ class FirmTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        if not index.isValid():
+            return None
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == "operating_revenue":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         firm = self.rows[index.row()]
-        column = self.COLUMNS[index.column()]
         if column == "operating_revenue":
             return format_money(firm.last_revenue)
+        if column == "region_code":
+            place = region(firm.region_code)
+            return place.full_name if place else firm.region_code
         return getattr(firm, column)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
