@@ -128,3 +128,14 @@ def test_the_installed_entry_point_runs_as_a_process(tmp_path):
                             capture_output=True, text=True)
     assert result.returncode == 1
     assert "Unified social credit code: must have 18 characters, not 3" in result.stderr
+
+
+def test_demo_then_list_prints_the_demo_firms(capsys, db):
+    code, out, _ = run(capsys, "--db", db, "--lang", "en", "demo")
+    assert code == 0 and out.startswith("loaded ")
+    code, out, _ = run(capsys, "--db", db, "firms", "list", "--json")
+    firms = json.loads(out)
+    assert code == 0 and len(firms) >= 30
+    assert all(set(f) >= {"uscc", "name", "region_code", "industry_code"} for f in firms)
+    code, out, _ = run(capsys, "--db", db, "--lang", "zh_CN", "demo")
+    assert code == 0 and "演示数据已载入" in out
