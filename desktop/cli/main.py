@@ -16,6 +16,7 @@ from desktop.domain.errors import DomainError
 from desktop.domain.messages import normalize_language
 from desktop.paths import AppPaths
 
+from . import check as check_command
 from . import firms as firm_commands
 from .output import Output
 
@@ -46,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("demo", help="load the demo data set (firms, figures, evidence, "
                         "batches, applications)")
     firm_commands.add_parser(commands)
+    check_command.add_parser(commands)
     return parser
 
 
@@ -72,6 +74,8 @@ def run(args: argparse.Namespace) -> int:
         with Workspace.open(paths) as workspace:
             if args.command == "demo":
                 return _demo(workspace, out)
+            if args.command == "check":
+                return check_command.run(args, workspace, out)
             return firm_commands.run(args, workspace, out)
     except DomainError as error:
         out.problems(error.messages)

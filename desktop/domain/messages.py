@@ -61,8 +61,8 @@ def render(message: Message, lang: str = "en", with_field: bool = True) -> str:
 
 def _param_text(value: Any, lang: str) -> str:
     # A parameter that names a field (e.g. the other side of a comparison) is shown by label.
-    if isinstance(value, FieldRef):
-        return field_label(value.name, lang)
+    if isinstance(value, FieldRef):  # 'a|b' names alternatives: 'A / B'
+        return " / ".join(field_label(name, lang) for name in value.name.split("|"))
     return str(value)
 
 

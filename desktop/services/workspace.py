@@ -14,6 +14,7 @@ from .context import ServiceContext
 from .evidence import EvidenceService
 from .financials import FinancialsService
 from .firms import FirmService
+from .qualification import QualificationService
 
 
 class Workspace:
@@ -24,6 +25,7 @@ class Workspace:
         self.evidence = EvidenceService(context, self.firms, AttachmentStore(context.paths.attachments))
         self.batches = BatchService(context)
         self.applications = ApplicationService(context, self.firms, self.batches)
+        self.qualification = QualificationService(context, self)
 
     @classmethod
     def open(cls, paths: AppPaths, user: str | None = None,

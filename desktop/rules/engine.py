@@ -1,0 +1,192 @@
+"""The qualification engine: a rulebook and an applicant's facts in, one verdict per tier out.
+
+Pure: no database, no clock, no Qt. Exact decimal arithmetic throughout.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from desktop.domain.enums import ApplicationKind
+from desktop.domain.messages import FieldRef, Message
+from desktop.domain.verdicts import CriterionResult, Outcome, Text, TierOutcome, TierVerdict
+
+from .conditions import ConditionResult, evaluate_condition, measure
+from .facts import Facts
+from .measure import Context, number
+from .rulebook import (
+    Criterion, Indicator, Rulebook, RulebookError, SizeGate, TierRule, load_rulebook,
+    load_size_gate,
+)
+from .scoring import score_indicator
+
+SCORE_ID = "score"
+
+
+def evaluate_criterion(ctx: Context, criterion: Criterion) -> CriterionResult:
+    """One criterion's outcome, with its value, threshold, formula, gap and evidence."""
+    interpretations = (criterion.interpretation,) if criterion.interpretation else ()
+    base = dict(id=criterion.id, group=criterion.group, title=criterion.title,
+                interpretations=interpretations)
+    for exemption in criterion.exempt_if:
+        result = evaluate_condition(ctx, exemption)
+        if result.outcome is Outcome.PASS:
+            return CriterionResult(outcome=Outcome.PASS, detail=result.detail,
+                                   note="exempt", evidence=result.evidence, **base)
+    if criterion.review_exempt and ctx.facts.kind is ApplicationKind.REVIEW:
+        return CriterionResult(outcome=Outcome.PASS, note="not required at re-review", **base)
+    if criterion.manual:
+        hint = ""
+        if criterion.hint is not None:
+            measured = measure(ctx, criterion.hint)
+            hint = "pre-screen: " + (measured.shown or "—") + (
+                f" ({measured.detail})" if measured.detail else "")
+        decision = ctx.facts.decisions.get(criterion.id)
+        if decision is not None:
+            return CriterionResult(outcome=Outcome(decision.decision.value), detail=hint,
+                                   decided_by=decision.who, note=decision.note, **base)
+        return CriterionResult(outcome=Outcome.MANUAL, detail=hint,
+                               gap=(Message("gap.decide"),), **base)
+    result = evaluate_condition(ctx, criterion.condition)
+    return _from_condition(result, base)
+
+
+def _from_condition(result: ConditionResult, base: dict) -> CriterionResult:
+    return CriterionResult(outcome=result.outcome, value=result.value,
+                           threshold=result.threshold, detail=result.detail,
+                           gap=tuple(result.gaps), evidence=result.evidence, **base)
+
+
+def _score_tier(ctx: Context, rule: TierRule) -> tuple[list[CriterionResult], CriterionResult,
+                                                      dict[str, Decimal], str]:
+    """Indicators, direct routes and the score criterion of a scored tier."""
+    indicators = [score_indicator(ctx, indicator) for indicator in rule.indicators]
+    routes = [replace(evaluate_criterion(ctx, route), group="direct_route")
+              for route in rule.direct_routes]
+    groups = {name: Decimal(0) for name in rule.score.groups}
+    missing_parts = [i for i in indicators if i.outcome is Outcome.MISSING]
+    for result, indicator in zip(indicators, rule.indicators):
+        if result.points is not None:
+            groups[indicator.group] += result.points
+    total = sum(groups.values(), Decimal(0))
+    route = next((r.id for r in routes if r.outcome is Outcome.PASS), "")
+    floors_text = "; ".join(f"{rule.score.groups[g].en} ≥ {number(f)}"
+                            for g, f in rule.score.floors.items())
+    threshold = f"≥ {number(rule.score.pass_at_least)}" + (f"; {floors_text}" if floors_text else "")
+    detail = " + ".join(f"{rule.score.groups[g].en} {number(v)}" for g, v in groups.items())
+    title = Text("评价得分（或直通条件）", "Score (or a direct route)")
+    base = dict(id=SCORE_ID, group="score", title=title, threshold=threshold, points=total)
+    if route:
+        score = CriterionResult(outcome=Outcome.PASS, value=number(total), detail=detail,
+                                note=f"direct route {route}", **base)
+    elif missing_parts:
+        gaps = tuple(g for part in missing_parts for g in part.gap)
+        score = CriterionResult(outcome=Outcome.MISSING, value=f"≥ {number(total)}",
+                                detail=detail, gap=gaps, **base)
+    else:
+        gaps = []
+        if total < rule.score.pass_at_least:
+            gaps.append(Message("gap.more_points", {"points": number(rule.score.pass_at_least - total)}))
+        for name, floor in rule.score.floors.items():
+            if groups[name] < floor:
+                gaps.append(Message("gap.group_floor", {"group": FieldRef(name),
+                                                        "points": number(floor - groups[name]),
+                                                        "floor": number(floor)}))
+        score = CriterionResult(outcome=Outcome.FAIL if gaps else Outcome.PASS,
+                                value=number(total), detail=detail, gap=tuple(gaps), **base)
+    return indicators + routes, score, groups, route
+
+
+def combine(results: list[CriterionResult]) -> TierOutcome:
+    outcomes = {r.outcome for r in results}
+    if Outcome.FAIL in outcomes:
+        return TierOutcome.FAIL
+    if Outcome.MISSING in outcomes:
+        return TierOutcome.INCOMPLETE
+    if Outcome.MANUAL in outcomes:
+        return TierOutcome.PENDING
+    return TierOutcome.PASS
+
+
+class Engine:
+    """The loaded rulebooks and size gate; evaluates facts for one or more tiers."""
+
+    def __init__(self, rulebooks: dict[str, Rulebook], size_gate: SizeGate) -> None:
+        self.rulebooks = rulebooks
+        self.size_gate = size_gate
+        for book in rulebooks.values():
+            for tier in book.tiers.values():
+                if tier.inherit and tier.inherit not in rulebooks:
+                    raise RulebookError(Message("rulebook.invalid", {
+                        "path": Path(book.path).name, "key": f"tiers.{tier.tier}.inherit",
+                        "problem": f"no rulebook '{tier.inherit}'"}))
+
+    @classmethod
+    def load(cls, directory: Path) -> Engine:
+        """Every `<id>.toml` rulebook and `size_gate.toml` in `directory`."""
+        books = {}
+        for path in sorted(Path(directory).glob("*.toml")):
+            if path.name != "size_gate.toml":
+                book = load_rulebook(path)
+                books[book.id] = book
+        return cls(books, load_size_gate(Path(directory) / "size_gate.toml"))
+
+    # -- choosing the rulebook ----------------------------------------------------------
+    def by_date(self, day: date) -> Rulebook:
+        """The rulebook in force on `day` (the newest when several claim it)."""
+        current = [b for b in self.rulebooks.values() if b.effective_from <= day
+                   and (b.effective_until is None or day <= b.effective_until)]
+        if not current:
+            return min(self.rulebooks.values(), key=lambda b: b.effective_from)
+        return max(current, key=lambda b: b.effective_from)
+
+    def choose(self, tier: int, day: date, kind: ApplicationKind,
+               override: str | None = None) -> Rulebook:
+        """By assessment date, then the book's transition rules (e.g. 2026 little-giant
+        re-reviews judged by 2022); an override wins over both."""
+        if override:
+            if override not in self.rulebooks:
+                raise RulebookError(Message("rulebook.unknown", {"id": override,
+                                                                 "known": ", ".join(self.rulebooks)}))
+            return self.rulebooks[override]
+        book = self.by_date(day)
+        for transition in book.transitions:
+            if transition.tier == tier and transition.kind == kind.value and day.year in transition.years:
+                return self.rulebooks[transition.use]
+        return book
+
+    # -- evaluating ---------------------------------------------------------------------
+    def evaluate_tier(self, facts: Facts, tier: int, override: str | None = None) -> TierVerdict:
+        book = self.choose(tier, facts.assessment_date, facts.kind, override)
+        rule = book.tiers[tier]
+        interpretations: list[str] = []
+        if rule.inherit:
+            interpretations.append(rule.interpretation)
+            book = self.rulebooks[rule.inherit]
+            rule = book.tiers[tier]
+        ctx = Context(facts=facts, settings=book.settings, size_gate=self.size_gate)
+        results = [evaluate_criterion(ctx, c) for c in book.common + rule.criteria]
+        extra: list[CriterionResult] = []
+        groups: dict[str, Decimal] = {}
+        score: CriterionResult | None = None
+        route = ""
+        if rule.score is not None:
+            extra, score, groups, route = _score_tier(ctx, rule)
+            results.append(score)
+            interpretations.append(f"band_edge_{book.settings['band_edge']}")
+        interpretations += [i for r in results + extra for i in r.interpretations]
+        return TierVerdict(
+            tier=tier, rulebook=book.id, rulebook_version=book.version, title=rule.title,
+            outcome=combine(results), criteria=tuple(results + extra),
+            score=score.points if score else None,
+            score_needed=rule.score.pass_at_least if rule.score else None,
+            group_scores=groups, group_floors=dict(rule.score.floors) if rule.score else {},
+            direct_route=route, interpretations=tuple(dict.fromkeys(i for i in interpretations if i)))
+
+    def evaluate(self, facts: Facts, tiers=(1, 2, 3), override: str | None = None) -> list[TierVerdict]:
+        return [self.evaluate_tier(facts, tier, override) for tier in tiers]
+
+
+__all__ = ["Engine", "Indicator", "evaluate_criterion", "combine"]
