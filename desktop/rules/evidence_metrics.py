@@ -12,7 +12,7 @@ from desktop.domain.enums import (
 )
 from desktop.domain.messages import FieldRef, Message
 
-from .measure import Context, Measured, missing, money, number, percent, show
+from .measure import Context, Measured, missing, money, number, percent
 from .metrics import register
 from .size_class import classify
 
