@@ -21,9 +21,13 @@ ALL_TIERS = (1, 2, 3)
 
 
 class QualificationService:
-    def __init__(self, context: ServiceContext, workspace, criteria_dir=None) -> None:
+    def __init__(self, context: ServiceContext, firms, financials, evidence, applications,
+                 criteria_dir=None) -> None:
         self.context = context
-        self.workspace = workspace
+        self.firms = firms
+        self.financials = financials
+        self.evidence = evidence
+        self.applications = applications
         self.criteria_dir = criteria_dir or resources_dir() / "criteria"
 
     @cached_property
@@ -39,14 +43,14 @@ class QualificationService:
     def facts(self, firm_id: int, year: int, assessment_date: date | None = None,
               kind: ApplicationKind = ApplicationKind.NEW,
               application: r.Application | None = None) -> Facts:
-        ws = self.workspace
-        firm = ws.firms.get(firm_id)
-        decisions = ws.applications.decisions(application.id) if application and application.id else []
+        firm = self.firms.get(firm_id)
+        decisions = (self.applications.decisions(application.id)
+                     if application and application.id else [])
         return facts_for(
             firm, year, assessment_date or self.default_date(year), kind=kind,
-            fiscal_years=ws.financials.years(firm_id), evidence=ws.evidence.items(firm_id),
-            market_positions=ws.financials.market_positions(firm_id),
-            assessments=ws.financials.assessments(firm_id),
+            fiscal_years=self.financials.years(firm_id), evidence=self.evidence.items(firm_id),
+            market_positions=self.financials.market_positions(firm_id),
+            assessments=self.financials.assessments(firm_id),
             platform_score=application.platform_score if application else None,
             provincial_feature_score=application.provincial_feature_score if application else None,
             decisions=decisions)
@@ -75,7 +79,7 @@ class QualificationService:
     def evaluate_application(self, application_id: int) -> TierVerdict:
         """The application's tier, on its assessment date, kind, rulebook, scores and the
         manual decisions recorded on it."""
-        application = self.workspace.applications.get(application_id)
+        application = self.applications.get(application_id)
         day = application.assessment_date or self.context.today()
         facts = self.facts(application.firm_id, day.year, day, application.kind, application)
         return self.engine.evaluate_tier(facts, Tier(application.tier).value,
@@ -86,7 +90,7 @@ class QualificationService:
                        ) -> list[tuple[r.Application, TierVerdict]]:
         """Every application of a batch. `progress(done, total)` is called after each; when
         it returns False the evaluation stops (cancelled) with what is done so far."""
-        applications = self.workspace.applications.in_batch(batch_id)
+        applications = self.applications.in_batch(batch_id)
         results = []
         for index, application in enumerate(applications, start=1):
             results.append((application, self.evaluate_application(application.id)))

@@ -25,7 +25,8 @@ class Workspace:
         self.evidence = EvidenceService(context, self.firms, AttachmentStore(context.paths.attachments))
         self.batches = BatchService(context)
         self.applications = ApplicationService(context, self.firms, self.batches)
-        self.qualification = QualificationService(context, self)
+        self.qualification = QualificationService(context, self.firms, self.financials,
+                                                  self.evidence, self.applications)
 
     @classmethod
     def open(cls, paths: AppPaths, user: str | None = None,

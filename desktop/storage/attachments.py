@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,11 +53,14 @@ class AttachmentStore:
         temp: Path | None = None
         try:
             self.root.mkdir(parents=True, exist_ok=True)
-            # Hash while copying to a temporary file, so the file is read once.
+            # Hash while copying to a temporary file, so the file is read once. (mkstemp and a
+            # plain file, not NamedTemporaryFile: its wrapper reads builtin methods' __doc__,
+            # which under PySide6 6.12 on Python 3.11 drops a reference to None each time and
+            # eventually aborts the process.)
             digest = hashlib.sha256()
-            with source.open("rb") as reader, tempfile.NamedTemporaryFile(
-                    dir=self.root, prefix=".incoming-", delete=False) as writer:
-                temp = Path(writer.name)
+            handle, name = tempfile.mkstemp(dir=self.root, prefix=".incoming-")
+            temp = Path(name)
+            with source.open("rb") as reader, os.fdopen(handle, "wb") as writer:
                 for chunk in iter(lambda: reader.read(_CHUNK), b""):
                     digest.update(chunk)
                     writer.write(chunk)
@@ -71,7 +73,7 @@ class AttachmentStore:
                 temp.unlink()
             else:
                 target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.move(str(temp), target)
+                os.replace(temp, target)  # atomic: the file appears complete or not at all
         except OSError as error:
             if temp is not None and temp.exists():
                 temp.unlink()

@@ -139,3 +139,36 @@ def test_demo_then_list_prints_the_demo_firms(capsys, db):
     assert all(set(f) >= {"uscc", "name", "region_code", "industry_code"} for f in firms)
     code, out, _ = run(capsys, "--db", db, "--lang", "zh_CN", "demo")
     assert code == 0 and "演示数据已载入" in out
+
+
+def test_check_prints_every_tier_as_json_for_a_script(capsys, db):
+    run(capsys, "--db", db, "demo")
+    code, out, _ = run(capsys, "--db", db, "--lang", "en", "check", "91320505246682363J", "--json")
+    data = json.loads(out)
+    assert code == 0
+    assert data["firm"] == {"uscc": "91320505246682363J", "name": "苏州精测传感科技有限公司"}
+    assert data["year"] == 2026 and data["rulebook"] == "2026" and data["size_class"] == "small"
+    assert [t["tier"] for t in data["tiers"]] == [1, 2, 3]
+    tier2 = data["tiers"][1]
+    assert tier2["verdict"] == "fail" and tier2["score"] is None
+    s3 = next(c for c in tier2["criteria"] if c["id"] == "S3.rd_amount")
+    assert set(s3) >= {"id", "group", "title", "outcome", "value", "threshold", "detail", "gap",
+                       "evidence"}
+    assert s3["outcome"] == "fail" and s3["gap"] == "R&D expense (10k CNY) of 2024 needs +5"
+    assert data["tiers"][0]["score"] == "95"
+
+
+def test_check_text_in_chinese_and_refused_options(capsys, db):
+    run(capsys, "--db", db, "demo")
+    code, out, _ = run(capsys, "--db", db, "--lang", "zh_CN", "check", "91320505246682363J",
+                       "--tier", "2")
+    assert code == 0 and "专精特新中小企业" in out and "未通过" in out
+    assert "2024 年研发费用（万元）还需增加 5" in out
+    code, _, err = run(capsys, "--db", db, "--lang", "en", "check", "91320505246682363J",
+                       "--tier", "4", "--kind", "renewal")
+    assert code == 1 and "Tier:" in err and "Kind:" in err
+    code, _, err = run(capsys, "--db", db, "--lang", "en", "check", "91320505246682363J",
+                       "--rulebook", "1999")
+    assert code == 1 and "no rulebook '1999'" in err
+    code, _, _ = run(capsys, "--db", db, "check", make_uscc())
+    assert code == 1
