@@ -16,10 +16,8 @@ from desktop.domain.verdicts import CriterionResult, Outcome, Text, TierOutcome,
 from .conditions import ConditionResult, evaluate_condition, measure
 from .facts import Facts
 from .measure import Context, number
-from .rulebook import (
-    Criterion, Indicator, Rulebook, RulebookError, SizeGate, TierRule, load_rulebook,
-    load_size_gate,
-)
+from .rulebook import Criterion, Indicator, Rulebook, RulebookError, TierRule, load_rulebook
+from .size_class import SizeGate, load_size_gate
 from .scoring import score_indicator
 
 SCORE_ID = "score"

@@ -118,23 +118,11 @@ class Rulebook:
     path: str
 
 
-@dataclass(frozen=True)
-class SizeGate:
-    source: str
-    version: str
-    year: int
-    # sector → class (large/medium/small) → measure → lower limit
-    sectors: dict[str, dict[str, dict[str, Decimal]]]
-    confirmed: frozenset[str]
-
-
 SETTINGS = {"band_edge": ("higher", "lower"), "class_ii_maintained_years": int,
             "high_value_maintained_years": int, "transfer_wait_years": int}
-SIZE_MEASURES = ("employees", "revenue", "assets")
-SIZE_CLASSES = ("large", "medium", "small")
 
 
-class _Reader:
+class RuleFileReader:
     """Walks one file's tables, refusing unknown and missing keys with their path."""
 
     def __init__(self, path: Path) -> None:
@@ -319,7 +307,7 @@ def _all_params() -> set[str]:
 
 def load_rulebook(path: Path) -> Rulebook:
     """Read and validate one rulebook file."""
-    reader = _Reader(path)
+    reader = RuleFileReader(path)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as error:
@@ -388,31 +376,3 @@ def load_rulebook(path: Path) -> Rulebook:
                     effective_from=head["effective_from"],
                     effective_until=head.get("effective_until"), settings=settings,
                     common=common, tiers=tiers, transitions=tuple(transitions), path=str(path))
-
-
-def load_size_gate(path: Path) -> SizeGate:
-    reader = _Reader(path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as error:
-        raise reader.fail("", str(error)) from error
-    head = reader.table(data, "", {"size_gate"}, {"size_gate"})["size_gate"]
-    head = reader.table(head, "size_gate", {"source", "version", "year", "sectors"},
-                        {"source", "version", "year", "sectors"})
-    sectors: dict[str, dict[str, dict[str, Decimal]]] = {}
-    confirmed = set()
-    for index, raw in enumerate(reader.list(head["sectors"], "size_gate.sectors")):
-        key = f"size_gate.sectors[{index}]"
-        raw = reader.table(raw, key, {"sector", "confirmed", *SIZE_CLASSES},
-                           {"sector", *SIZE_CLASSES})
-        limits = {}
-        for size in SIZE_CLASSES:
-            measures = reader.table(raw[size], f"{key}.{size}", set(SIZE_MEASURES))
-            if not measures:
-                raise reader.fail(f"{key}.{size}", "needs at least one limit")
-            limits[size] = {m: reader.number(v, f"{key}.{size}.{m}") for m, v in measures.items()}
-        sectors[raw["sector"]] = limits
-        if raw.get("confirmed"):
-            confirmed.add(raw["sector"])
-    return SizeGate(source=head["source"], version=str(head["version"]), year=head["year"],
-                    sectors=sectors, confirmed=frozenset(confirmed))

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.domain import records as r
-from desktop.domain.enums import ApplicationKind, ApplicationStatus, BatchStatus, Tier
+from desktop.domain.enums import ApplicationKind, ApplicationStatus, BatchStatus, Decision, Tier
 from desktop.domain.errors import DomainError
 from desktop.domain.messages import Message
 from desktop.paths import resources_dir
@@ -109,6 +109,10 @@ def _load_application(workspace: Workspace, firm: r.Firm, raw: dict) -> None:
         platform_score=parse_score(raw.get("platform_score")),
         provincial_feature_score=parse_score(raw.get("provincial_feature_score")),
         ranking=raw.get("ranking"), reviewer_notes=raw.get("reviewer_notes", "")))
+    for decision in raw.get("decisions", []):
+        # Manual decisions on qualitative criteria, as an official would have recorded them.
+        workspace.applications.decide(application.id, decision["criterion"],
+                                      Decision(decision["decision"]), decision["note"])
     for step in raw.get("status_path", []):
         target, reason = (step, "") if isinstance(step, str) else (step["to"], step.get("reason", ""))
         workspace.applications.move(application.id, ApplicationStatus(target), reason)
