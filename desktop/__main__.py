@@ -1,6 +1,7 @@
 """`srdi` and `python -m desktop`: the desktop window without a subcommand, the CLI with one."""
 from __future__ import annotations
 
+import os
 import sys
 
 from desktop.cli.main import EXIT_REFUSED, build_parser, run, system_language
@@ -12,7 +13,14 @@ from desktop.paths import AppPaths
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command is not None:
-        return run(args)
+        try:
+            return run(args)
+        except BrokenPipeError:
+            # The reader went away (`srdi check … | head`): not an error of ours. Point stdout
+            # at devnull so the interpreter's final flush does not complain again.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            return 0
     lang = args.lang or system_language()
     try:
         from desktop.gui.app import run as run_gui  # lazily: the CLI never loads Qt

@@ -5,7 +5,8 @@ import argparse
 
 from desktop.domain.enums import ApplicationKind
 from desktop.domain.errors import ValidationError
-from desktop.domain.messages import Message, render
+from desktop.domain.catalog import FIELD_LABELS
+from desktop.domain.messages import Message, field_label, render
 from desktop.domain.verdicts import FirmVerdict, Outcome, TierVerdict
 
 from .output import Output
@@ -59,10 +60,27 @@ def run(args, workspace, out: Output) -> int:
     return 0
 
 
-def _gap_text(gaps, lang: str) -> str | None:
-    if not gaps:
+def _gap_text(criterion, lang: str) -> str | None:
+    """The gaps as one line: alternatives joined with 'or', requirements with ';'."""
+    if not criterion.gap:
         return None
-    return (" / " if lang == "en" else " 或 ").join(render(g, lang) for g in gaps)
+    if criterion.gap_any:
+        joiner = " or " if lang == "en" else " 或 "
+    else:
+        joiner = "; " if lang == "en" else "；"
+    return joiner.join(render(g, lang) for g in criterion.gap)
+
+
+def _value_text(value: str, lang: str) -> str:
+    """Category values ('small', 'self_developed_class_i') in words; numbers as they are."""
+    return field_label(value, lang) if value in FIELD_LABELS else value
+
+
+def _notes_text(criterion, lang: str) -> list[str]:
+    texts = [render(note, lang) for note in criterion.notes]
+    if criterion.decided_by:
+        texts.append(f"{criterion.decided_by}: {criterion.decision_note}")
+    return texts
 
 
 def verdict_json(verdict: FirmVerdict, lang: str) -> dict:
@@ -78,8 +96,9 @@ def verdict_json(verdict: FirmVerdict, lang: str) -> dict:
             "criteria": [{
                 "id": c.id, "group": c.group, "title": c.title.get(lang),
                 "outcome": c.outcome.value, "value": c.value, "threshold": c.threshold,
-                "detail": c.detail, "gap": _gap_text(c.gap, lang),
-                "evidence": list(c.evidence), "points": c.points, "note": c.note or None,
+                "detail": c.detail, "gap": _gap_text(c, lang),
+                "evidence": list(c.evidence), "points": c.points,
+                "notes": _notes_text(c, lang), "interpretations": list(c.interpretations),
             } for c in tier.criteria],
         } for tier in verdict.tiers],
     }
@@ -93,7 +112,10 @@ def _tier_header(tier: TierVerdict, lang: str) -> str:
     head = f"{tier.tier} · {tier.title.get(lang)} · {tier.rulebook} ({tier.rulebook_version}) · " \
            f"{words[tier.outcome.value]}"
     if tier.score is not None:
-        head += f" · {tier.score} / {tier.score_needed}"
+        # With data missing the total is only a floor of what the firm would score.
+        at_least = "≥ " if tier.outcome.value == "incomplete" else ""
+        groups = " + ".join(f"{field_label(g, lang)} {v}" for g, v in tier.group_scores.items())
+        head += f" · {at_least}{tier.score} / {tier.score_needed} ({groups})"
         if tier.direct_route:
             head += f" · {tier.direct_route}"
     return head
@@ -109,17 +131,18 @@ def print_verdict(verdict: FirmVerdict, out: Output) -> None:
         for c in tier.criteria:
             line = f"  {MARKS[c.outcome]} {c.id:<16} {c.title.get(lang)}"
             out.line(line)
-            facts = "  ".join(part for part in (c.value, c.threshold) if part)
+            value = _value_text(c.value, lang)
+            facts = "  ".join(part for part in (value, c.threshold) if part)
             if c.points is not None and c.id != "score":
-                facts = f"{c.value} → {c.points}"
+                facts = f"{value} → {c.points}"
             if facts:
                 out.line(f"      {facts}")
             if c.detail and c.detail != c.value:
                 out.line(f"      {c.detail}")
-            gap = _gap_text(c.gap, lang)
+            for note in _notes_text(c, lang):
+                out.line(f"      ({note})")
+            gap = _gap_text(c, lang)
             if gap and c.outcome is not Outcome.PASS:
                 out.line(f"      → {gap}")
-            if c.note:
-                out.line(f"      ({c.note})")
-        if tier.interpretations:
-            out.line("  * " + ", ".join(tier.interpretations))
+        for interpretation in tier.interpretations:
+            out.line("  * " + _value_text(interpretation, lang))

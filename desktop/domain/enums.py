@@ -130,6 +130,9 @@ class TitleType(StrEnum):
     SPECIALIZED_SME = "specialized_sme"            # 专精特新中小企业 (tier 2)
     LITTLE_GIANT = "little_giant"                  # 专精特新"小巨人" (tier 3)
     HIGH_TECH_ENTERPRISE = "high_tech_enterprise"  # 高新技术企业
+    TECH_INNOVATION_DEMO = "tech_innovation_demo"  # 国家级技术创新示范企业
+    IP_ADVANTAGE = "ip_advantage"                  # 知识产权优势企业
+    IP_DEMO = "ip_demo"                            # 知识产权示范企业
     GAZELLE = "gazelle"                            # 瞪羚企业
     UNICORN = "unicorn"                            # 独角兽企业
     OTHER = "other"

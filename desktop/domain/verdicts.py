@@ -42,12 +42,18 @@ class CriterionResult:
     value: str = ""            # the measured value as shown ('2.60%', '1,220', '3 items')
     threshold: str = ""        # '≥ 3%', '≤ 75%', '≥ 4'
     detail: str = ""           # the formula with its source figures
-    gap: tuple[Message, ...] = ()   # what is missing to pass, in the user's terms (alternatives)
+    gap: tuple[Message, ...] = ()   # what is missing to pass, in the user's terms
+    gap_any: bool = False      # True: the gaps are alternatives (any one suffices)
     evidence: tuple[int, ...] = ()   # evidence item ids it used
     interpretations: tuple[str, ...] = ()   # ids of UNCONFIRMED readings it rests on
+    notes: tuple[Message, ...] = ()  # explanations: exempt, not counted, pre-screen …
     decided_by: str = ""       # who recorded the manual decision, if one counts
-    note: str = ""             # exemption or decision note
+    decision_note: str = ""    # the note recorded with that decision
     points: Decimal | None = None   # for scored indicators
+
+    @property
+    def exempt(self) -> bool:
+        return any(note.code == "note.exempt" for note in self.notes)
 
 
 @dataclass(frozen=True)

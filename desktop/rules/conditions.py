@@ -11,6 +11,12 @@ from .metrics import METRICS, OPS
 from .rulebook import Condition, Test
 
 OP_SIGNS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "==": "="}
+# Language-neutral marks for several years: every year (∀), their sum (Σ), their mean (x̄).
+MODE_MARKS = {"each": "∀", "sum": "Σ", "mean": "x̄"}
+
+# How outcomes combine: for `any` the best one counts, for `all` the worst.
+_ANY_ORDER = (Outcome.PASS, Outcome.MANUAL, Outcome.MISSING, Outcome.FAIL)
+_ALL_ORDER = (Outcome.FAIL, Outcome.MISSING, Outcome.MANUAL, Outcome.PASS)
 
 
 @dataclass
@@ -20,7 +26,10 @@ class ConditionResult:
     threshold: str = ""
     detail: str = ""
     gaps: list[Message] = field(default_factory=list)
+    gap_any: bool = False
     evidence: tuple[int, ...] = ()
+    notes: list[Message] = field(default_factory=list)
+    interpretations: list[str] = field(default_factory=list)
 
 
 def measure(ctx: Context, test: Test) -> Measured:
@@ -32,11 +41,9 @@ def threshold_text(ctx: Context, test: Test) -> str:
     if spec.kind == "boolean":
         return "✓"
     text = f"{OP_SIGNS[test.op]} {show(test.value, spec.unit)}"
-    if spec.yearly and len(test.years) > 1:
-        years = "+".join(str(ctx.facts.year + y) for y in test.years)
-        text += {"each": f" ({years}, each)", "sum": f" ({years})", "mean": f" (mean {years})"}[test.mode]
-    elif spec.yearly:
-        text += f" ({ctx.facts.year + test.years[0]})"
+    if spec.yearly:
+        years = ", ".join(str(ctx.facts.year + y) for y in test.years)
+        text += f" ({MODE_MARKS[test.mode]} {years})" if len(test.years) > 1 else f" ({years})"
     return text
 
 
@@ -51,38 +58,57 @@ def passes(test: Test, value) -> bool:
 def evaluate_test(ctx: Context, test: Test) -> ConditionResult:
     measured = measure(ctx, test)
     threshold = threshold_text(ctx, test)
+    interpretations = [test.interpretation] if test.interpretation else []
     if measured.value is None:
         return ConditionResult(Outcome.MISSING, "", threshold, measured.detail,
-                               list(measured.missing), measured.evidence)
-    ok = passes(test, measured.value)
-    gaps = []
-    if not ok:
+                               list(measured.missing), evidence=measured.evidence,
+                               notes=list(measured.notes))
+    if not passes(test, measured.value):
         gap = METRICS[test.metric].gap
         gaps = gap(ctx, test, measured) if gap else [Message("gap.not_met")]
-    return ConditionResult(Outcome.PASS if ok else Outcome.FAIL, measured.shown, threshold,
-                           measured.detail, gaps, measured.evidence)
+        return ConditionResult(Outcome.FAIL, measured.shown, threshold, measured.detail, gaps,
+                               evidence=measured.evidence, notes=list(measured.notes))
+    if test.confirm:  # the numbers pass; a person must confirm what they cannot show
+        return ConditionResult(Outcome.MANUAL, measured.shown, threshold, measured.detail,
+                               [Message("gap.confirm")], evidence=measured.evidence,
+                               notes=list(measured.notes), interpretations=interpretations)
+    return ConditionResult(Outcome.PASS, measured.shown, threshold, measured.detail,
+                           evidence=measured.evidence, notes=list(measured.notes),
+                           interpretations=interpretations)
+
+
+def _unique(messages: list[Message]) -> list[Message]:
+    seen, unique = set(), []
+    for message in messages:
+        key = (message.code, message.field, tuple(sorted((k, str(v)) for k, v in message.params.items())))
+        if key not in seen:
+            seen.add(key)
+            unique.append(message)
+    return unique
 
 
 def _combine(results: list[ConditionResult], any_of: bool) -> ConditionResult:
-    outcomes = {r.outcome for r in results}
-    if any_of:
-        outcome = (Outcome.PASS if Outcome.PASS in outcomes
-                   else Outcome.MISSING if Outcome.MISSING in outcomes else Outcome.FAIL)
+    order = _ANY_ORDER if any_of else _ALL_ORDER
+    outcome = min((r.outcome for r in results), key=order.index)
+    # What decided the outcome: for a pass of `any`, the passing branches; otherwise all.
+    deciding = [r for r in results if r.outcome is outcome] if any_of else results
+    if outcome is Outcome.PASS:
+        gaps = []
+    elif any_of and outcome is Outcome.MANUAL:  # only a confirmation stands in the way
+        gaps = _unique([g for r in deciding for g in r.gaps])
     else:
-        outcome = (Outcome.FAIL if Outcome.FAIL in outcomes
-                   else Outcome.MISSING if Outcome.MISSING in outcomes else Outcome.PASS)
-    joiner = " | " if any_of else " & "
-    relevant = results if outcome is not Outcome.PASS else [
-        r for r in results if r.outcome is Outcome.PASS]
-    gaps = [] if outcome is Outcome.PASS else [g for r in results if r.outcome is not Outcome.PASS
-                                                for g in r.gaps]
+        gaps = _unique([g for r in results if r.outcome is not Outcome.PASS for g in r.gaps])
     return ConditionResult(
         outcome,
-        value=joiner.join(r.value or "—" for r in results),
-        threshold=(" or " if any_of else " and ").join(r.threshold for r in results),
+        value=" | ".join(r.value or "—" for r in results),
+        threshold=" | ".join(r.threshold for r in results) if any_of
+        else " & ".join(r.threshold for r in results),
         detail="; ".join(r.detail for r in results if r.detail),
         gaps=gaps,
-        evidence=tuple(e for r in relevant for e in r.evidence))
+        gap_any=any_of and len(gaps) > 1,
+        evidence=tuple(e for r in deciding for e in r.evidence),
+        notes=_unique([n for r in deciding for n in r.notes]),
+        interpretations=[i for r in deciding for i in r.interpretations])
 
 
 def evaluate_condition(ctx: Context, condition: Condition) -> ConditionResult:

@@ -9,6 +9,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from desktop.domain.catalog import FIELD_LABELS
 from desktop.domain.enums import ApplicationKind
 from desktop.domain.messages import FieldRef, Message
 from desktop.domain.verdicts import CriterionResult, Outcome, Text, TierOutcome, TierVerdict
@@ -18,73 +19,87 @@ from .facts import Facts
 from .measure import Context, number
 from .rulebook import Criterion, Indicator, Rulebook, RulebookError, TierRule, load_rulebook
 from .size_class import SizeGate, load_size_gate
-from .scoring import score_indicator
+from .scoring import max_points, score_indicator
 
 SCORE_ID = "score"
 
 
 def evaluate_criterion(ctx: Context, criterion: Criterion) -> CriterionResult:
     """One criterion's outcome, with its value, threshold, formula, gap and evidence."""
-    interpretations = (criterion.interpretation,) if criterion.interpretation else ()
-    base = dict(id=criterion.id, group=criterion.group, title=criterion.title,
-                interpretations=interpretations)
-    for exemption in criterion.exempt_if:
-        result = evaluate_condition(ctx, exemption)
-        if result.outcome is Outcome.PASS:
-            return CriterionResult(outcome=Outcome.PASS, detail=result.detail,
-                                   note="exempt", evidence=result.evidence, **base)
-    if criterion.review_exempt and ctx.facts.kind is ApplicationKind.REVIEW:
-        return CriterionResult(outcome=Outcome.PASS, note="not required at re-review", **base)
+    base = dict(id=criterion.id, group=criterion.group, title=criterion.title)
+    own = [criterion.interpretation] if criterion.interpretation else []
     if criterion.manual:
-        hint = ""
+        result = ConditionResult(Outcome.MANUAL, gaps=[Message("gap.decide")])
         if criterion.hint is not None:
             measured = measure(ctx, criterion.hint)
-            hint = "pre-screen: " + (measured.shown or "—") + (
-                f" ({measured.detail})" if measured.detail else "")
+            result.notes.append(Message("note.prescreen", {
+                "value": measured.shown or "—",
+                "what": FieldRef(measured.detail) if measured.detail in FIELD_LABELS
+                else measured.detail or "—"}))
+    else:
+        result = evaluate_condition(ctx, criterion.condition)
+    if result.outcome is not Outcome.PASS:
+        for exemption in criterion.exempt_if:
+            exempting = evaluate_condition(ctx, exemption)
+            if exempting.outcome is Outcome.PASS:
+                return _from_condition(result, base, own, outcome=Outcome.PASS, gaps=(),
+                                       notes=(Message("note.exempt", {"detail": exempting.detail}),),
+                                       evidence=result.evidence + exempting.evidence)
+        if criterion.review_exempt and ctx.facts.is_review:
+            return _from_condition(result, base, own, outcome=Outcome.PASS, gaps=(),
+                                   notes=(Message("note.review_exempt"),))
+    if result.outcome is Outcome.MANUAL:
         decision = ctx.facts.decisions.get(criterion.id)
         if decision is not None:
-            return CriterionResult(outcome=Outcome(decision.decision.value), detail=hint,
-                                   decided_by=decision.who, note=decision.note, **base)
-        return CriterionResult(outcome=Outcome.MANUAL, detail=hint,
-                               gap=(Message("gap.decide"),), **base)
-    result = evaluate_condition(ctx, criterion.condition)
-    return _from_condition(result, base)
+            return _from_condition(result, base, own, outcome=Outcome(decision.decision.value),
+                                   gaps=(), decided_by=decision.who,
+                                   decision_note=decision.note)
+    return _from_condition(result, base, own)
 
 
-def _from_condition(result: ConditionResult, base: dict) -> CriterionResult:
-    return CriterionResult(outcome=result.outcome, value=result.value,
+def _from_condition(result: ConditionResult, base: dict, own: list[str], *,
+                    outcome: Outcome | None = None, gaps=None, notes=(), evidence=None,
+                    **extra) -> CriterionResult:
+    interpretations = tuple(dict.fromkeys(own + result.interpretations))
+    return CriterionResult(outcome=outcome or result.outcome, value=result.value,
                            threshold=result.threshold, detail=result.detail,
-                           gap=tuple(result.gaps), evidence=result.evidence, **base)
+                           gap=tuple(result.gaps if gaps is None else gaps),
+                           gap_any=result.gap_any if gaps is None else False,
+                           evidence=result.evidence if evidence is None else evidence,
+                           notes=tuple(result.notes) + tuple(notes),
+                           interpretations=interpretations, **base, **extra)
 
 
 def _score_tier(ctx: Context, rule: TierRule) -> tuple[list[CriterionResult], CriterionResult,
                                                       dict[str, Decimal], str]:
-    """Indicators, direct routes and the score criterion of a scored tier."""
+    """Indicators, direct routes and the score criterion of a scored tier.
+
+    The score criterion passes on points (total and group floors) or by a direct route; a
+    route that needs a person's confirmation leaves it manual rather than failed.
+    """
     indicators = [score_indicator(ctx, indicator) for indicator in rule.indicators]
     routes = [replace(evaluate_criterion(ctx, route), group="direct_route")
               for route in rule.direct_routes]
     groups = {name: Decimal(0) for name in rule.score.groups}
-    missing_parts = [i for i in indicators if i.outcome is Outcome.MISSING]
     for result, indicator in zip(indicators, rule.indicators):
         if result.points is not None:
             groups[indicator.group] += result.points
     total = sum(groups.values(), Decimal(0))
-    route = next((r.id for r in routes if r.outcome is Outcome.PASS), "")
-    floors_text = "; ".join(f"{rule.score.groups[g].en} ≥ {number(f)}"
-                            for g, f in rule.score.floors.items())
-    threshold = f"≥ {number(rule.score.pass_at_least)}" + (f"; {floors_text}" if floors_text else "")
-    detail = " + ".join(f"{rule.score.groups[g].en} {number(v)}" for g, v in groups.items())
-    title = Text("评价得分（或直通条件）", "Score (or a direct route)")
-    base = dict(id=SCORE_ID, group="score", title=title, threshold=threshold, points=total)
-    if route:
-        score = CriterionResult(outcome=Outcome.PASS, value=number(total), detail=detail,
-                                note=f"direct route {route}", **base)
-    elif missing_parts:
-        gaps = tuple(g for part in missing_parts for g in part.gap)
-        score = CriterionResult(outcome=Outcome.MISSING, value=f"≥ {number(total)}",
-                                detail=detail, gap=gaps, **base)
+    missing_parts = [i for i in indicators if i.outcome is Outcome.MISSING]
+    unknown_max = {name: Decimal(0) for name in rule.score.groups}
+    for result, indicator in zip(indicators, rule.indicators):
+        if result.outcome is Outcome.MISSING:
+            unknown_max[indicator.group] += max_points(indicator)
+    floors_met = all(groups[g] >= f for g, f in rule.score.floors.items())
+    reachable = (total + sum(unknown_max.values()) >= rule.score.pass_at_least
+                 and all(groups[g] + unknown_max[g] >= f for g, f in rule.score.floors.items()))
+    gaps: list[Message] = []
+    if missing_parts and not (total >= rule.score.pass_at_least and floors_met) and reachable:
+        # Points are never negative: the known points alone may already pass, or can no
+        # longer pass whatever the missing data says; only in between is the score unknown.
+        on_points = Outcome.MISSING
+        gaps = [g for part in missing_parts for g in part.gap]
     else:
-        gaps = []
         if total < rule.score.pass_at_least:
             gaps.append(Message("gap.more_points", {"points": number(rule.score.pass_at_least - total)}))
         for name, floor in rule.score.floors.items():
@@ -92,8 +107,25 @@ def _score_tier(ctx: Context, rule: TierRule) -> tuple[list[CriterionResult], Cr
                 gaps.append(Message("gap.group_floor", {"group": FieldRef(name),
                                                         "points": number(floor - groups[name]),
                                                         "floor": number(floor)}))
-        score = CriterionResult(outcome=Outcome.FAIL if gaps else Outcome.PASS,
-                                value=number(total), detail=detail, gap=tuple(gaps), **base)
+        on_points = Outcome.FAIL if gaps else Outcome.PASS
+    route = next((r.id for r in routes if r.outcome is Outcome.PASS), "")
+    to_confirm = next((r.id for r in routes if r.outcome is Outcome.MANUAL), "")
+    notes: tuple[Message, ...] = ()
+    if route:
+        outcome, gaps, notes = Outcome.PASS, [], (Message("note.direct_route", {"route": route}),)
+    elif on_points is Outcome.PASS:
+        outcome = Outcome.PASS
+    elif to_confirm:
+        outcome = Outcome.MANUAL
+        gaps = [Message("gap.confirm_route", {"route": to_confirm})]
+    else:
+        outcome = on_points
+    value = f"≥ {number(total)}" if on_points is Outcome.MISSING else number(total)
+    score = CriterionResult(id=SCORE_ID, group="score", title=Text("评价得分（或直通条件）",
+                                                                   "Score (or a direct route)"),
+                            outcome=outcome, value=value,
+                            threshold=f"≥ {number(rule.score.pass_at_least)}",
+                            gap=tuple(gaps), notes=notes, points=total)
     return indicators + routes, score, groups, route
 
 
@@ -115,11 +147,13 @@ class Engine:
         self.rulebooks = rulebooks
         self.size_gate = size_gate
         for book in rulebooks.values():
-            for tier in book.tiers.values():
-                if tier.inherit and tier.inherit not in rulebooks:
+            links = [(f"tiers.{t.tier}.inherit", t.inherit) for t in book.tiers.values() if t.inherit]
+            links += [(f"transitions[{i}].use", t.use) for i, t in enumerate(book.transitions)]
+            for key, target in links:
+                if target not in rulebooks:
                     raise RulebookError(Message("rulebook.invalid", {
-                        "path": Path(book.path).name, "key": f"tiers.{tier.tier}.inherit",
-                        "problem": f"no rulebook '{tier.inherit}'"}))
+                        "path": Path(book.path).name, "key": key,
+                        "problem": f"no rulebook '{target}'"}))
 
     @classmethod
     def load(cls, directory: Path) -> Engine:

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from desktop.domain import records as r
 from desktop.domain.enums import (
-    CLASS_I_IP_KINDS, Acquisition, EvidenceKind, LeadingProductField, SectorClass,
+    CLASS_I_IP_KINDS, Acquisition, EvidenceKind, EvidenceStatus, LeadingProductField, SectorClass,
 )
 from desktop.domain.messages import FieldRef, Message
 
@@ -20,7 +20,11 @@ LEVEL_ORDER = ("national", "provincial", "municipal", "other")
 
 
 def _years_before(day: date, years: int) -> date:
-    return date(day.year - years, day.month, min(day.day, 28))
+    """The same calendar day `years` earlier (29 February falls back to the 28th)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
 
 
 def _items(ctx: Context, kinds) -> list[r.EvidenceItem]:
@@ -28,27 +32,33 @@ def _items(ctx: Context, kinds) -> list[r.EvidenceItem]:
 
 
 # ---------------------------------------------------------------- IP
-def _ip_counts(ctx: Context, item: r.EvidenceItem, params: dict) -> tuple[bool, str]:
-    """Whether an IP right counts under the test's rules, and why not."""
+def _ip_counts(ctx: Context, item: r.EvidenceItem, params: dict) -> tuple[bool, Message | None]:
+    """Whether an IP right counts under the test's rules, and if not, a note saying why."""
     today = ctx.facts.assessment_date
+    name = item.number or item.title
     if params.get("related") and item.related_to_leading_product is not True:
-        return False, "not related to the leading product"
+        return False, Message("note.ip_not_related", {"item": name})
     if item.acquisition is Acquisition.TRANSFERRED:
         rule = params.get("transferred", "always")
         if rule == "never":
-            return False, "acquired by transfer"
+            return False, Message("note.ip_transferred", {"item": name})
         if rule == "after_wait":
             wait = ctx.settings["transfer_wait_years"]
             if item.transfer_date is None or item.transfer_date > _years_before(today, wait):
-                return False, f"transferred less than {wait} year(s) ago"
+                return False, Message("note.ip_transferred_recently", {"item": name, "years": wait})
     limit = params.get("max_rank")
     if limit is not None and item.holder_rank is not None and item.holder_rank > limit:
-        return False, f"the firm ranks {item.holder_rank} among the holders"
+        return False, Message("note.ip_rank", {"item": name, "rank": item.holder_rank, "max": limit})
     if item.kind in (EvidenceKind.UTILITY_MODEL_PATENT, EvidenceKind.DESIGN_PATENT):
         years = ctx.settings["class_ii_maintained_years"]
         if item.granted_date is None or item.granted_date >= _years_before(today, years):
-            return False, f"maintained for {years} years or less"
-    return True, ""
+            return False, Message("note.ip_not_maintained", {"item": name, "years": years})
+    return True, None
+
+
+def _not_counted(ctx: Context, kinds, params: dict) -> list[Message]:
+    return [note for item in _items(ctx, kinds)
+            for counts, note in [_ip_counts(ctx, item, params)] if not counts]
 
 
 def _counted(ctx: Context, kinds, params: dict) -> list[r.EvidenceItem]:
@@ -73,14 +83,9 @@ IP_PARAMS = ("related", "transferred", "max_rank")
 @register("class_i_ip", kind="number", unit="count", params=IP_PARAMS, gap=_gap_ip)
 def _class_i_ip(ctx: Context, params: dict, years, mode) -> Measured:
     counted = _counted(ctx, CLASS_I_IP_KINDS, params)
-    skipped = [(i, _ip_counts(ctx, i, params)[1]) for i in _items(ctx, CLASS_I_IP_KINDS)
-               if i not in counted]
-    detail = ", ".join(i.number or i.title for i in counted)
-    if skipped:
-        detail += ("; " if detail else "") + "not counted: " + ", ".join(
-            f"{i.number or i.title} ({why})" for i, why in skipped)
-    return Measured(len(counted), f"{len(counted)}", detail,
-                    evidence=tuple(i.id for i in counted if i.id is not None))
+    return Measured(len(counted), f"{len(counted)}", ", ".join(i.number or i.title for i in counted),
+                    evidence=tuple(i.id for i in counted if i.id is not None),
+                    notes=_not_counted(ctx, CLASS_I_IP_KINDS, params))
 
 
 IP_CATEGORIES = ("high_value_class_i", "self_developed_class_i", "class_i", "class_ii", "none")
@@ -90,8 +95,9 @@ IP_CATEGORIES = ("high_value_class_i", "self_developed_class_i", "class_i", "cla
           categories=IP_CATEGORIES)
 def _ip_category(ctx: Context, params: dict, years, mode) -> Measured:
     class_i = _counted(ctx, CLASS_I_IP_KINDS, params)
-    class_ii = _counted(ctx, {EvidenceKind.UTILITY_MODEL_PATENT, EvidenceKind.DESIGN_PATENT,
-                              EvidenceKind.SOFTWARE_COPYRIGHT}, params)
+    class_ii_kinds = {EvidenceKind.UTILITY_MODEL_PATENT, EvidenceKind.DESIGN_PATENT,
+                      EvidenceKind.SOFTWARE_COPYRIGHT}
+    class_ii = _counted(ctx, class_ii_kinds, params)
     if any(_is_high_value(ctx, i) for i in class_i):
         best, used = "high_value_class_i", [i for i in class_i if _is_high_value(ctx, i)]
     elif any(i.acquisition is Acquisition.SELF_DEVELOPED for i in class_i):
@@ -103,8 +109,9 @@ def _ip_category(ctx: Context, params: dict, years, mode) -> Measured:
         best, used = "class_ii", class_ii
     else:
         best, used = "none", []
-    detail = f"Class I {len(class_i)}, Class II {len(class_ii)}"
-    return Measured(best, best, detail, evidence=tuple(i.id for i in used[:10] if i.id))
+    notes = _not_counted(ctx, CLASS_I_IP_KINDS, params) + _not_counted(ctx, class_ii_kinds, params)
+    return Measured(best, best, f"Ⅰ {len(class_i)} · Ⅱ {len(class_ii)}",
+                    evidence=tuple(i.id for i in used[:10] if i.id), notes=notes)
 
 
 # ---------------------------------------------------------------- titles, awards, institutions
@@ -124,20 +131,27 @@ def _title(ctx: Context, params: dict, years, mode) -> Measured:
     expired = [i for i in ctx.facts.evidence if i.kind is EvidenceKind.TITLE
                and i.subtype in params["types"] and i not in held]
     detail = ", ".join(f"{i.title} → {i.valid_until or '∞'}" for i in held)
-    if expired and not held:
-        detail = "not valid on " + ctx.facts.assessment_date.isoformat() + ": " + ", ".join(
-            f"{i.title} ({i.granted_date} → {i.valid_until})" for i in expired)
+    notes = [] if held else [Message("note.title_not_valid", {
+        "item": i.title, "since": i.granted_date or "—", "until": i.valid_until or "—",
+        "date": ctx.facts.assessment_date}) for i in expired]
     return Measured(bool(held), "✓" if held else "✗", detail,
-                    evidence=tuple(i.id for i in held if i.id))
+                    evidence=tuple(i.id for i in held if i.id), notes=notes)
+
+
+def _gap_award(ctx: Context, test, measured: Measured) -> list[Message]:
+    what = "maker_china_needed" if "maker_china" in test.params.get("subtypes", ()) else "award_needed"
+    return [Message("gap.need", {"what": FieldRef(what)})]
 
 
 @register("award", kind="boolean", unit="flag",
-          params=("subtypes", "levels", "within_years", "max_rank"), gap=_gap_need("award_needed"))
+          params=("subtypes", "levels", "within_years", "max_rank"), gap=_gap_award)
 def _award(ctx: Context, params: dict, years, mode) -> Measured:
     since = date(ctx.facts.year - params.get("within_years", 3), 1, 1)
     found = []
     for item in ctx.facts.evidence:
         if item.kind is not EvidenceKind.AWARD or item.subtype not in params.get("subtypes", ()):
+            continue
+        if item.status in (EvidenceStatus.REVOKED, EvidenceStatus.PENDING):
             continue
         level = item.level.value if item.level else None
         if level not in params.get("levels", LEVEL_ORDER) or item.granted_date is None:
@@ -148,7 +162,7 @@ def _award(ctx: Context, params: dict, years, mode) -> Measured:
         if limit is not None and (item.holder_rank is None or item.holder_rank > limit):
             continue
         found.append(item)
-    detail = ", ".join(f"{i.title} ({i.granted_date}, rank {i.holder_rank})" for i in found)
+    detail = ", ".join(f"{i.title} ({i.granted_date}, #{i.holder_rank})" for i in found)
     return Measured(bool(found), "✓" if found else "✗", detail,
                     evidence=tuple(i.id for i in found if i.id))
 
@@ -188,12 +202,13 @@ def _quality_items(ctx: Context, params: dict, years, mode) -> Measured:
     award = [i for i in _items(ctx, {EvidenceKind.AWARD}) if i.subtype == "quality_award"
              and i.level is not None and i.level.value in ("national", "provincial")]
     certificate = _items(ctx, {EvidenceKind.MANAGEMENT_CERTIFICATION})
-    standard = [i for i in ctx.facts.evidence if i.kind is EvidenceKind.STANDARD]
-    met = [name for name, ok in (("quality award", award), ("QMS certificate", certificate),
-                                 ("own brand", ctx.facts.firm.own_brand), ("standard", standard))
+    standard = _items(ctx, {EvidenceKind.STANDARD})
+    met = [name for name, ok in (("quality_award", award), ("management_certification", certificate),
+                                 ("own_brand", ctx.facts.firm.own_brand), ("standard", standard))
            if ok]
     used = [i.id for group in (award, certificate, standard) for i in group if i.id]
-    return Measured(len(met), str(len(met)), ", ".join(met), evidence=tuple(used))
+    notes = [Message("note.items", {"items": FieldRef("|".join(met))})] if met else []
+    return Measured(len(met), str(len(met)), "", evidence=tuple(used), notes=notes)
 
 
 # ---------------------------------------------------------------- profile facts
@@ -247,7 +262,8 @@ def _compliance(ctx: Context, params: dict, years, mode) -> Measured:
     if unknown:
         return Measured(None, missing=[missing(name) for name in unknown])
     listed = [name for name in lists if getattr(firm, name)]
-    return Measured(not listed, "✓" if not listed else "✗", ", ".join(listed))
+    notes = [Message("note.items", {"items": FieldRef("|".join(listed))})] if listed else []
+    return Measured(not listed, "✓" if not listed else "✗", notes=notes)
 
 
 # ---------------------------------------------------------------- yearly assessments
@@ -331,7 +347,7 @@ def _market_share(ctx: Context, params: dict, years, mode) -> Measured:
     best = max(known, key=lambda p: p.share_percent)
     value = best.share_percent / 100
     return Measured(value, percent(value), " · ".join(
-        f"{p.scope.value} {number(p.share_percent)}% ({p.year})" for p in known))
+        f"{number(p.share_percent)}% ({p.year})" for p in known))
 
 
 @register("domestic_rank", kind="number", unit="count",
@@ -340,8 +356,7 @@ def _domestic_rank(ctx: Context, params: dict, years, mode) -> Measured:
     ranked = [p for p in _positions(ctx, ("domestic",)) if p.rank is not None]
     if not ranked:
         return Measured(None, missing=[missing("rank")])
-    return Measured(ranked[0].rank, str(ranked[0].rank), f"domestic rank {ranked[0].rank} "
-                                                          f"({ranked[0].year})")
+    return Measured(ranked[0].rank, str(ranked[0].rank), f"#{ranked[0].rank} ({ranked[0].year})")
 
 
 # ---------------------------------------------------------------- size gate
@@ -362,7 +377,8 @@ def _size_class(ctx: Context, params: dict, years, mode) -> Measured:
                   "assets": "total_assets"}
         return Measured(None, missing=[missing(fields[m], year) for m in result.missing])
     value = result.size in params.get("classes", ("medium", "small", "micro"))
-    used = ", ".join(f"{m} {money(Decimal(v))}" for m, v in measures.items()
-                     if v is not None and m in result.used)
-    return Measured(value, result.size, f"{result.size}: {sector.value}, {used} ({year})",
-                    gap_inputs={"size": result.size})
+    labels = {"employees": "employee_count", "revenue": "operating_revenue", "assets": "total_assets"}
+    used = {m: v for m, v in measures.items() if v is not None and m in result.used}
+    notes = [Message("note.size", {"sector": FieldRef(sector.value), "year": year, "figures": " · ".join(
+        f"{money(Decimal(v))}" for v in used.values()), "what": FieldRef("|".join(labels[m] for m in used))})]
+    return Measured(value, result.size, "", gap_inputs={"size": result.size}, notes=notes)

@@ -35,8 +35,14 @@ class Facts:
         return self.fiscal_years.get(self.year + offset)
 
     def in_force(self, item: r.EvidenceItem) -> bool:
-        """Granted by the assessment date and not yet expired, lapsed or revoked."""
-        if item.status is not EvidenceStatus.VALID:
+        """Granted by the assessment date and not yet expired, lapsed or revoked.
+
+        'Expired' with a valid-until date defers to that date, so an earlier assessment still
+        sees an item that was in force then; pending and revoked items never count.
+        """
+        if item.status in (EvidenceStatus.PENDING, EvidenceStatus.REVOKED):
+            return False
+        if item.status is EvidenceStatus.EXPIRED and item.valid_until is None:
             return False
         if item.granted_date is not None and item.granted_date > self.assessment_date:
             return False

@@ -30,6 +30,7 @@ class Measured:
     detail: str = ""
     evidence: tuple[int, ...] = ()
     missing: list[Message] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)   # e.g. what was not counted and why
     per_year: dict[int, Decimal | None] = field(default_factory=dict)
     gap_inputs: dict[str, Any] = field(default_factory=dict)
 

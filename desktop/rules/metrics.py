@@ -236,10 +236,17 @@ def _revenue_cagr(ctx: Context, params: dict, years, mode) -> Measured:
 
 # ---------------------------------------------------------------- niche years
 def _gap_niche(ctx: Context, test, measured: Measured) -> list[Message]:
+    """The years still needed, the day they are reached, and the first application year
+    that counts them (niche years are measured at the end of Y-1)."""
     entry = ctx.facts.firm.niche_entry_date
-    reached = date(entry.year + int(test.value), entry.month, min(entry.day, 28))
+    whole = int(test.value)
+    try:
+        reached = entry.replace(year=entry.year + whole)
+    except ValueError:  # 29 February
+        reached = entry.replace(year=entry.year + whole, day=28)
+    first_year = reached.year if (reached.month, reached.day) == (1, 1) else reached.year + 1
     return [Message("gap.more_years", {"years": show(test.value - measured.value, "years"),
-                                       "date": reached.isoformat()})]
+                                       "date": reached.isoformat(), "year": first_year})]
 
 
 @register("niche_years", kind="number", unit="years", gap=_gap_niche)

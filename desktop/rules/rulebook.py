@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from desktop.domain.enums import ApplicationKind
 from desktop.domain.errors import DomainError
 from desktop.domain.messages import Message
 from desktop.domain.verdicts import Text
@@ -34,6 +35,8 @@ class Test:
     value: Any = None
     years: tuple[int, ...] = (-1,)
     mode: str = "each"          # each / sum / mean, for several years
+    confirm: bool = False       # a pass still needs a person to confirm it (manual)
+    interpretation: str = ""    # an UNCONFIRMED reading this branch rests on
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,7 @@ class Indicator:
     direction: str = "higher"
     categories: dict[str, Decimal] = field(default_factory=dict)
     per: tuple[Decimal, Decimal, Decimal] | None = None     # unit, points, cap
+    up_to: Decimal | None = None       # the value itself is the points, capped (entered scores)
     best_of: tuple[Indicator, ...] = ()
     interpretation: str = ""
 
@@ -148,9 +152,18 @@ class RuleFileReader:
             raise self.fail(key, "expected a number")
         try:
             # A TOML float's repr is the shortest text that reads back as it: 0.03 → '0.03'.
-            return Decimal(repr(raw)) if isinstance(raw, float) else Decimal(str(raw))
+            value = Decimal(repr(raw)) if isinstance(raw, float) else Decimal(str(raw))
         except ArithmeticError:
             raise self.fail(key, "expected a number") from None
+        if not value.is_finite():
+            raise self.fail(key, "expected a finite number")
+        return value
+
+    def flag(self, raw: dict, name: str, key: str) -> bool:
+        value = raw.get(name, False)
+        if not isinstance(value, bool):
+            raise self.fail(f"{key}.{name}", "expected true or false")
+        return value
 
     def text(self, data: dict, key: str) -> Text:
         for suffix in ("zh", "en"):
@@ -160,14 +173,14 @@ class RuleFileReader:
 
     # -- conditions ---------------------------------------------------------------------
     def test(self, raw: Any, key: str, measure_only: bool = False) -> Test:
-        raw = self.table(raw, key, {"metric", "op", "value", "year", "years", "mode"}
-                         | _all_params(), {"metric"})
+        raw = self.table(raw, key, {"metric", "op", "value", "year", "years", "mode", "confirm",
+                                    "interpretation"} | _all_params(), {"metric"})
         metric = raw["metric"]
         spec = METRICS.get(metric)
         if spec is None:
             raise self.fail(f"{key}.metric", f"unknown metric '{metric}'")
-        params = {k: v for k, v in raw.items() if k not in ("metric", "op", "value", "year",
-                                                            "years", "mode")}
+        params = {k: v for k, v in raw.items() if k not in (
+            "metric", "op", "value", "year", "years", "mode", "confirm", "interpretation")}
         for name in params:
             if name not in spec.params:
                 raise self.fail(f"{key}.{name}", f"not a parameter of metric '{metric}'")
@@ -185,7 +198,9 @@ class RuleFileReader:
             if value is None:
                 raise self.fail(f"{key}.value", "missing")
             value = self.number(value, f"{key}.value")
-        return Test(metric=metric, params=params, op=op, value=value, years=years, mode=mode)
+        return Test(metric=metric, params=params, op=op, value=value, years=years, mode=mode,
+                    confirm=self.flag(raw, "confirm", key),
+                    interpretation=raw.get("interpretation", ""))
 
     def years(self, raw: dict, key: str) -> tuple[int, ...]:
         if "year" in raw and "years" in raw:
@@ -233,7 +248,7 @@ class RuleFileReader:
                                     "cases", "manual", "exempt_if", "hint", "review_exempt",
                                     "interpretation"}, {"id"})
         key = f"{key}[{raw['id']}]"
-        manual = raw.get("manual", False) is True
+        manual = self.flag(raw, "manual", key)
         body = {k: raw[k] for k in ("test", "any", "all", "cases") if k in raw}
         if manual and body:
             raise self.fail(key, "a manual criterion has no test")
@@ -243,11 +258,12 @@ class RuleFileReader:
         hint = self.test(raw["hint"], f"{key}.hint", measure_only=True) if "hint" in raw else None
         return Criterion(id=raw["id"], group=raw.get("group", ""), title=self.text(raw, key),
                          condition=condition, manual=manual, exempt_if=exempt, hint=hint,
-                         review_exempt=raw.get("review_exempt", False) is True,
+                         review_exempt=self.flag(raw, "review_exempt", key),
                          interpretation=raw.get("interpretation", ""))
 
     def indicator(self, raw: Any, key: str, nested: bool = False) -> Indicator:
-        allowed = {"metric", "year", "years", "bands", "direction", "categories", "per", "params"}
+        allowed = {"metric", "year", "years", "bands", "direction", "categories", "per", "up_to",
+                   "params"}
         if not nested:
             allowed |= {"id", "group", "title_zh", "title_en", "best_of", "interpretation"}
         raw = self.table(raw, key, allowed, set() if nested else {"id", "group"})
@@ -265,9 +281,9 @@ class RuleFileReader:
         if metric not in METRICS:
             raise self.fail(f"{key}.metric", f"unknown metric '{metric}'")
         params = self.table(raw.get("params", {}), f"{key}.params", set(METRICS[metric].params))
-        scoring = [name for name in ("bands", "categories", "per") if name in raw]
+        scoring = [name for name in ("bands", "categories", "per", "up_to") if name in raw]
         if len(scoring) != 1:
-            raise self.fail(key, "needs exactly one of bands, categories or per")
+            raise self.fail(key, "needs exactly one of bands, categories, per or up_to")
         bands: list[tuple[Decimal, Decimal]] = []
         direction = raw.get("direction", "higher")
         if direction not in ("higher", "lower"):
@@ -298,7 +314,8 @@ class RuleFileReader:
                          title=self.text(raw, key) if not nested else Text("", ""),
                          metric=metric, params=params, years=self.years(raw, key),
                          bands=tuple(bands), direction=direction, categories=categories,
-                         per=per, interpretation=raw.get("interpretation", ""))
+                         per=per, up_to=self.number(raw["up_to"], f"{key}.up_to") if "up_to" in raw else None,
+                         interpretation=raw.get("interpretation", ""))
 
 
 def _all_params() -> set[str]:
@@ -358,17 +375,31 @@ def load_rulebook(path: Path) -> Rulebook:
             if indicator.group not in score.groups:
                 raise reader.fail(f"{key}.indicators[{indicator.id}].group",
                                   f"'{indicator.group}' is not a score group")
+        criteria = tuple(reader.criterion(item, f"{key}.criteria") for item in raw.get("criteria", []))
+        ids = [c.id for c in common + criteria] + [i.id for i in indicators] + [
+            r.get("id") for r in raw.get("direct_routes", []) if isinstance(r, dict)]
+        for duplicate in sorted({i for i in ids if ids.count(i) > 1}):
+            raise reader.fail(f"{key}[{duplicate}]", "the id is used twice")
         tiers[tier] = TierRule(
-            tier=tier, title=reader.text(raw, key),
-            criteria=tuple(reader.criterion(item, f"{key}.criteria") for item in raw.get("criteria", [])),
+            tier=tier, title=reader.text(raw, key), criteria=criteria,
             score=score, indicators=indicators,
             direct_routes=tuple(reader.criterion(item, f"{key}.direct_routes")
                                 for item in raw.get("direct_routes", [])),
             interpretation=raw.get("interpretation", ""))
     transitions = []
     for index, raw in enumerate(data.get("transitions", [])):
-        raw = reader.table(raw, f"transitions[{index}]", {"tier", "kind", "years", "use", "source"},
+        key = f"transitions[{index}]"
+        raw = reader.table(raw, key, {"tier", "kind", "years", "use", "source"},
                            {"tier", "kind", "years", "use"})
+        if raw["tier"] not in (1, 2, 3) or isinstance(raw["tier"], bool):
+            raise reader.fail(f"{key}.tier", "expected 1, 2 or 3")
+        if raw["kind"] not in ApplicationKind.values():
+            raise reader.fail(f"{key}.kind", f"expected one of {', '.join(ApplicationKind.values())}")
+        if not isinstance(raw["years"], list) or not all(
+                isinstance(y, int) and not isinstance(y, bool) for y in raw["years"]):
+            raise reader.fail(f"{key}.years", "expected a list of years")
+        if not isinstance(raw["use"], str):
+            raise reader.fail(f"{key}.use", "expected a rulebook id")
         transitions.append(Transition(tier=raw["tier"], kind=raw["kind"], years=tuple(raw["years"]),
                                       use=raw["use"], source=raw.get("source", "")))
     return Rulebook(id=str(head["id"]), version=str(head["version"]),

@@ -34,8 +34,23 @@ def _points(ctx: Context, indicator: Indicator, measured: Measured) -> Decimal:
         return band_points(indicator, Decimal(value), ctx.settings["band_edge"])
     if indicator.categories:
         return indicator.categories.get(value, Decimal(0))
+    if indicator.up_to is not None:
+        return max(min(Decimal(value), indicator.up_to), Decimal(0))
     unit, points, cap = indicator.per
     return min(Decimal(math.floor(Decimal(value) / unit)) * points, cap)
+
+
+def max_points(indicator: Indicator) -> Decimal:
+    """The most an indicator can give: what an unknown value might still add."""
+    if indicator.best_of:
+        return max(max_points(part) for part in indicator.best_of)
+    if indicator.bands:
+        return max(points for _, points in indicator.bands)
+    if indicator.categories:
+        return max(indicator.categories.values())
+    if indicator.up_to is not None:
+        return indicator.up_to
+    return indicator.per[2]
 
 
 def _measure(ctx: Context, indicator: Indicator) -> Measured:
@@ -51,7 +66,8 @@ def score_indicator(ctx: Context, indicator: Indicator) -> CriterionResult:
     lacking = [m for m in measured if m.value is None]
     if lacking:
         return CriterionResult(outcome=Outcome.MISSING, detail="; ".join(m.detail for m in measured if m.detail),
-                               gap=tuple(g for m in lacking for g in m.missing), **base)
+                               gap=tuple(g for m in lacking for g in m.missing),
+                               notes=tuple(n for m in measured for n in m.notes), **base)
     scored = [(_points(ctx, part, m), part, m) for part, m in zip(parts, measured)]
     points, best_part, best = max(scored, key=lambda item: item[0])
     unit = METRICS[best_part.metric].unit
@@ -60,4 +76,5 @@ def score_indicator(ctx: Context, indicator: Indicator) -> CriterionResult:
     evidence = tuple(e for m in measured for e in m.evidence)
     return CriterionResult(outcome=Outcome.PASS if points > 0 else Outcome.FAIL, value=value,
                            threshold=f"{number(points)} pts",
-                           detail=detail, evidence=evidence, points=points, **base)
+                           detail=detail, evidence=evidence, points=points,
+                           notes=tuple(n for m in measured for n in m.notes), **base)

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from desktop.domain.enums import SectorClass
+
 from .rulebook import RuleFileReader
 
 ORDER = ("large", "medium", "small")
@@ -68,8 +70,14 @@ def load_size_gate(path: Path) -> SizeGate:
             if not measures:
                 raise reader.fail(f"{key}.{size}", "needs at least one limit")
             limits[size] = {m: reader.number(v, f"{key}.{size}.{m}") for m, v in measures.items()}
+        if raw["sector"] not in SectorClass.values():
+            raise reader.fail(f"{key}.sector", f"unknown sector '{raw['sector']}'")
+        if raw["sector"] in sectors:
+            raise reader.fail(f"{key}.sector", f"'{raw['sector']}' is listed twice")
         sectors[raw["sector"]] = limits
         if raw.get("confirmed"):
             confirmed.add(raw["sector"])
+    if "other" not in sectors:
+        raise reader.fail("size_gate.sectors", "the 'other' sector is required (the fallback)")
     return SizeGate(source=head["source"], version=str(head["version"]), year=head["year"],
                     sectors=sectors, confirmed=frozenset(confirmed))
