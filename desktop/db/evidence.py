@@ -67,3 +67,17 @@ def delete_attachment(attachment_id: int) -> None:
 def stored_path_in_use(stored_path: str) -> bool:
     """Whether any attachment still refers to a stored file (files are shared by content)."""
     return Attachment.select().where(Attachment.stored_path == stored_path).exists()
+
+
+def expiring(until) -> list[tuple[int, str, str, r.EvidenceItem]]:
+    """(firm id, firm name, USCC, item) for items valid until `until` or earlier, of firms
+    not archived, soonest first; revoked and pending items are left out."""
+    from .models import Firm
+
+    query = (EvidenceItem.select(EvidenceItem, Firm.name, Firm.uscc)
+             .join(Firm)
+             .where((EvidenceItem.valid_until <= until) & (Firm.archived == False)  # noqa: E712
+                    & EvidenceItem.status.in_(("valid", "expired")))
+             .order_by(EvidenceItem.valid_until, EvidenceItem.id))
+    return [(row.firm_id, row.firm.name, row.firm.uscc, to_record(row, r.EvidenceItem))
+            for row in query]

@@ -6,23 +6,28 @@ from datetime import datetime
 import peewee as pw
 
 from desktop.domain.records import Firm as FirmRecord
-from desktop.domain.records import FirmSummary
+from desktop.domain.records import FirmQuery, FirmSummary
 
 from .convert import to_columns, to_record
 from .models import Application, FiscalYear, Firm
+from .pinyin import initials
 
 OPEN_STATUSES = ("draft", "ready", "submitted", "returned", "recommended")
 
 
 def insert(record: FirmRecord, now: datetime) -> FirmRecord:
-    columns = to_columns(record, exclude=("id", "created_at", "updated_at"))
-    row = Firm.create(**columns, created_at=now, updated_at=now)
+    columns = to_columns(record, exclude=("created_at", "updated_at"))
+    if columns.get("id") is None:
+        columns.pop("id", None)  # a restored firm (undo of a delete) keeps its old id
+    row = Firm.create(**columns, name_initials=initials(record.name),
+                      created_at=record.created_at or now, updated_at=now)
     return get(row.id)
 
 
 def update(record: FirmRecord, now: datetime) -> FirmRecord:
     columns = to_columns(record, exclude=("id", "created_at", "updated_at"))
-    Firm.update(**columns, updated_at=now).where(Firm.id == record.id).execute()
+    Firm.update(**columns, name_initials=initials(record.name), updated_at=now).where(
+        Firm.id == record.id).execute()
     return get(record.id)
 
 
@@ -47,39 +52,51 @@ def uscc_taken(uscc: str, except_id: int | None = None) -> bool:
     return query.exists()
 
 
-def count(include_archived: bool = False) -> int:
-    query = Firm.select()
-    if not include_archived:
-        query = query.where(Firm.archived == False)  # noqa: E712 (peewee expression)
-    return query.count()
+def _filtered(query, spec: FirmQuery):
+    if spec.archived_only:
+        query = query.where(Firm.archived == True)  # noqa: E712 (peewee expression)
+    elif not spec.include_archived:
+        query = query.where(Firm.archived == False)  # noqa: E712
+    text = spec.text.strip()
+    if text:
+        condition = (Firm.name.contains(text) | Firm.name_en.contains(text)
+                     | Firm.uscc.contains(text.upper()))
+        if text.isascii() and text.isalnum():
+            condition |= Firm.name_initials.contains(text.lower())
+        query = query.where(condition)
+    if spec.region_prefix:
+        query = query.where(Firm.region_code.startswith(spec.region_prefix))
+    if spec.industry_prefix:
+        query = query.where(Firm.industry_code.startswith(spec.industry_prefix.upper()))
+    return query
 
 
-def summaries(text: str = "", include_archived: bool = False, limit: int | None = None,
+def count(spec: FirmQuery = FirmQuery()) -> int:
+    return _filtered(Firm.select(Firm.id), spec).count()
+
+
+def summaries(spec: FirmQuery = FirmQuery(), limit: int | None = None,
               offset: int = 0) -> list[FirmSummary]:
-    """The firm list: matching firms by name, English name or USCC, sorted by name.
-
-    One query: the latest fiscal year's revenue and the open application count come from
-    correlated subqueries, not one query per firm.
-    """
+    """One page of the firm list, in one query: the latest fiscal year's revenue and the open
+    application count come from subqueries, not one query per firm."""
     latest_year = (FiscalYear.select(pw.fn.MAX(FiscalYear.year))
                    .where(FiscalYear.firm == Firm.id))
     FY = FiscalYear.alias("latest")
     open_count = (Application.select(pw.fn.COUNT(Application.id))
                   .where((Application.firm == Firm.id) & Application.status.in_(OPEN_STATUSES)))
+    columns = {"name": Firm.name, "uscc": Firm.uscc, "region_code": Firm.region_code,
+               "industry_code": Firm.industry_code, "last_revenue": FY.operating_revenue,
+               "open_applications": open_count}
+    key = columns.get(spec.order_by, Firm.name)
+    order = [key.desc(nulls="last") if spec.descending else key.asc(nulls="last"), Firm.id]
     query = (Firm.select(Firm.id, Firm.uscc, Firm.name, Firm.region_code, Firm.industry_code,
                          Firm.archived, FY.year.alias("last_year"),
                          FY.operating_revenue.alias("last_revenue"),
                          open_count.alias("open_applications"))
              .join(FY, pw.JOIN.LEFT_OUTER,
                    on=((FY.firm == Firm.id) & (FY.year == latest_year)))
-             .order_by(Firm.name, Firm.id))
-    if not include_archived:
-        query = query.where(Firm.archived == False)  # noqa: E712
-    text = text.strip()
-    if text:
-        pattern = f"%{text}%"
-        query = query.where(Firm.name.contains(text) | Firm.name_en.contains(text)
-                            | (Firm.uscc ** pattern))
+             .order_by(*order))
+    query = _filtered(query, spec)
     if limit is not None:
         query = query.limit(limit).offset(offset)
     return [FirmSummary(id=row["id"], uscc=row["uscc"], name=row["name"],

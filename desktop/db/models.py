@@ -55,6 +55,8 @@ class Firm(BaseModel):
     brand_names = pw.CharField(max_length=300, default="")
     on_abnormal_operations_list = pw.BooleanField(null=True)
     on_serious_dishonesty_list = pw.BooleanField(null=True)
+    # schema 3
+    name_initials = pw.CharField(max_length=200, default="", index=True)
 
 
 class FiscalYear(BaseModel):

@@ -230,3 +230,42 @@ class FirmSummary(Record):
     last_year: int | None = None
     last_revenue: Decimal | None = None
     open_applications: int = 0
+
+
+@dataclass(frozen=True)
+class FirmQuery:
+    """What the firm list shows: a search text (name, English name, USCC or pinyin initials),
+    filters, and the order."""
+
+    text: str = ""
+    include_archived: bool = False
+    archived_only: bool = False
+    region_prefix: str = ""      # '32' a province, '3205' a city, a full code a county
+    industry_prefix: str = ""    # 'C' a section, 'C39' a division …
+    order_by: str = "name"       # name, uscc, region_code, industry_code, last_revenue, open_applications
+    descending: bool = False
+
+
+@dataclass(frozen=True)
+class FirmSnapshot:
+    """A firm with everything it owns, as taken before a delete (for undo)."""
+
+    firm: Firm
+    fiscal_years: tuple[FiscalYear, ...] = ()
+    market_positions: tuple[MarketPosition, ...] = ()
+    assessments: tuple[AnnualAssessment, ...] = ()
+    evidence: tuple[EvidenceItem, ...] = ()
+    applications: tuple[Application, ...] = ()
+    status_changes: tuple[StatusChange, ...] = ()
+    decisions: tuple[ManualDecision, ...] = ()
+
+
+@dataclass(frozen=True)
+class DueItem:
+    """An evidence item expiring soon or already expired, with its firm."""
+
+    firm_id: int
+    firm_name: str
+    uscc: str
+    item: EvidenceItem
+    days_left: int

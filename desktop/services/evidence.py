@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import timedelta
 from pathlib import Path
 
 from desktop.db import evidence as evidence_rows
+from desktop.db import restore as restore_rows
 from desktop.domain import records as r
 from desktop.domain.errors import NotFound, ValidationError
 from desktop.domain.messages import Message
@@ -65,6 +67,22 @@ class EvidenceService:
             evidence_rows.delete(item_id)
             changes.log(self.context, "evidence_item", item_id, old, None)
         return old
+
+    def restore(self, item: r.EvidenceItem) -> r.EvidenceItem:
+        """Put a removed item back with its id and attachments (undo of `remove`)."""
+        self.firms.get(item.firm_id)
+        with self.context.database.transaction():
+            restore_rows.reinsert((item,) + tuple(item.attachments))
+            changes.log(self.context, "evidence_item", item.id, None, item)
+        return self.get(item.id)
+
+    def due(self, within_days: int = 90) -> list[r.DueItem]:
+        """Evidence expiring within `within_days` of today, or already expired, across all
+        firms that are not archived, soonest first."""
+        today = self.context.today()
+        return [r.DueItem(firm_id=firm_id, firm_name=name, uscc=uscc, item=item,
+                          days_left=(item.valid_until - today).days)
+                for firm_id, name, uscc, item in evidence_rows.expiring(today + timedelta(days=within_days))]
 
     def attach(self, item_id: int, path: Path) -> r.Attachment:
         self.get(item_id)

@@ -4,10 +4,14 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 
+from desktop.db import applications as applications_rows
+from desktop.db import evidence as evidence_rows
+from desktop.db import figures
 from desktop.db import firms as firm_rows
+from desktop.db import restore as restore_rows
 from desktop.domain.errors import Conflict, NotFound, ValidationError
 from desktop.domain.messages import Message
-from desktop.domain.records import Firm, FirmSummary
+from desktop.domain.records import Firm, FirmQuery, FirmSnapshot, FirmSummary
 
 from . import changes, codes
 from .context import ServiceContext
@@ -36,11 +40,16 @@ class FirmService:
 
     def list(self, text: str = "", include_archived: bool = False, limit: int | None = None,
              offset: int = 0) -> list[FirmSummary]:
-        """Firms whose name, English name or USCC contains `text`, sorted by name."""
-        return firm_rows.summaries(text, include_archived, limit, offset)
+        """Firms whose name, English name, USCC or pinyin initials contain `text`, by name."""
+        return firm_rows.summaries(FirmQuery(text=text, include_archived=include_archived),
+                                   limit, offset)
 
-    def count(self, include_archived: bool = False) -> int:
-        return firm_rows.count(include_archived)
+    def query(self, spec: FirmQuery, limit: int | None = None, offset: int = 0) -> list[FirmSummary]:
+        """One page of the firm list as `spec` filters and orders it."""
+        return firm_rows.summaries(spec, limit, offset)
+
+    def count(self, include_archived: bool = False, spec: FirmQuery | None = None) -> int:
+        return firm_rows.count(spec or FirmQuery(include_archived=include_archived))
 
     # -- writing ----------------------------------------------------------------------------
     def parse(self, raw: Mapping[str, object]) -> Firm:
@@ -72,13 +81,40 @@ class FirmService:
     def set_archived(self, firm_id: int, archived: bool = True) -> Firm:
         return self.update(dataclasses.replace(self.get(firm_id), archived=archived))
 
-    def delete(self, firm_id: int) -> Firm:
-        """Delete a firm with its figures, evidence and applications; returns what was deleted."""
-        old = self.get(firm_id)
+    def snapshot(self, firm_id: int) -> FirmSnapshot:
+        """Everything a firm owns, as records: enough to put it back after a delete."""
+        firm = self.get(firm_id)
+        applications = applications_rows.for_firm(firm_id)
+        return FirmSnapshot(
+            firm=firm, fiscal_years=tuple(figures.fiscal_years(firm_id)),
+            market_positions=tuple(figures.market_positions(firm_id)),
+            assessments=tuple(figures.assessments(firm_id)),
+            evidence=tuple(evidence_rows.items(firm_id)), applications=tuple(applications),
+            status_changes=tuple(c for a in applications for c in applications_rows.status_history(a.id)),
+            decisions=tuple(d for a in applications for d in applications_rows.decisions(a.id)))
+
+    def delete(self, firm_id: int) -> FirmSnapshot:
+        """Delete a firm with its figures, evidence and applications. Returns a snapshot that
+        `restore` puts back (the attachment files stay in the store)."""
+        snapshot = self.snapshot(firm_id)
         with self.context.database.transaction():
             firm_rows.delete(firm_id)
-            changes.log(self.context, TABLE, firm_id, old, None)
-        return old
+            changes.log(self.context, TABLE, firm_id, snapshot.firm, None)
+        return snapshot
+
+    def restore(self, snapshot: FirmSnapshot) -> Firm:
+        """Put a deleted firm back, with the same ids, its evidence and attachments."""
+        if firm_rows.uscc_taken(snapshot.firm.uscc):
+            raise Conflict(Message("uscc.duplicate", {"uscc": snapshot.firm.uscc}, field="uscc"))
+        with self.context.database.transaction():
+            restore_rows.firm(snapshot.firm)
+            restore_rows.reinsert(snapshot.fiscal_years + snapshot.market_positions
+                                  + snapshot.assessments + snapshot.evidence
+                                  + tuple(a for item in snapshot.evidence for a in item.attachments)
+                                  + snapshot.applications + snapshot.status_changes
+                                  + snapshot.decisions)
+            changes.log(self.context, TABLE, snapshot.firm.id, None, snapshot.firm)
+        return self.get(snapshot.firm.id)
 
     def _prepared(self, firm: Firm) -> Firm:
         """Normalise what has one right spelling; derive the size-gate sector when unset."""

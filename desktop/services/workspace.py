@@ -11,6 +11,7 @@ from desktop.storage.attachments import AttachmentStore
 
 from .applications import ApplicationService, BatchService
 from .context import ServiceContext
+from .dashboard import DashboardService
 from .evidence import EvidenceService
 from .financials import FinancialsService
 from .firms import FirmService
@@ -27,6 +28,8 @@ class Workspace:
         self.applications = ApplicationService(context, self.firms, self.batches)
         self.qualification = QualificationService(context, self.firms, self.financials,
                                                   self.evidence, self.applications)
+        self.dashboard = DashboardService(context, self.applications, self.qualification,
+                                          self.batches)
 
     @classmethod
     def open(cls, paths: AppPaths, user: str | None = None,

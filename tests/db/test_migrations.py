@@ -16,7 +16,7 @@ from desktop.domain.errors import DatabaseVersionError
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 # One committed database per earlier schema version.
-OLD_SCHEMAS = {1: FIXTURES / "schema_v1.db"}
+OLD_SCHEMAS = {1: FIXTURES / "schema_v1.db", 2: FIXTURES / "schema_v2.db"}
 
 
 def columns(handle, table):
@@ -57,8 +57,8 @@ def test_an_old_database_is_upgraded_with_its_data_and_backed_up_first(tmp_path,
         firm = firm_rows.get_by_uscc("91320583MA1MABCDEA")
         assert firm.name == "昆山旧版数据科技有限公司"
         assert firm.registered_capital == Decimal("5000")
-        assert firm.own_brand is None and firm.chain_role == ""  # new columns, empty
-        summary = firm_rows.summaries()[0]
+        assert firm.chain_role == ""  # a column added by schema 2, empty
+        summary = next(s for s in firm_rows.summaries() if s.id == firm.id)
         assert summary.last_revenue == Decimal("18000")  # the firm's rows survived the change
         [patent] = evidence_rows.items(firm.id)
         assert patent.number == "ZL202110234567.8"
@@ -104,3 +104,14 @@ def test_a_failing_migration_leaves_the_old_schema(tmp_path, monkeypatch):
         assert raw.execute("SELECT version FROM schema_version").fetchone() == (1,)
         tables = {row[0] for row in raw.execute("SELECT name FROM sqlite_master")}
         assert "half_done" not in tables and "market_position" not in tables
+
+
+def test_schema_3_fills_the_pinyin_initials_of_existing_firms(tmp_path):
+    """Firms saved before schema 3 are found by their initials after the upgrade."""
+    from desktop.domain.records import FirmQuery
+
+    path = tmp_path / "old.db"
+    shutil.copy(OLD_SCHEMAS[2], path)
+    with Database.open(path):
+        assert [f.name for f in firm_rows.summaries(FirmQuery(text="bjxc"))] == ["北京星辰科技有限公司"]
+        assert [f.name for f in firm_rows.summaries(FirmQuery(text="ksjb"))] == ["昆山旧版数据科技有限公司"]

@@ -1,0 +1,97 @@
+"""The firm list's search, filters and order; evidence due; the dashboard; undo of deletes."""
+from datetime import date
+
+import pytest
+
+from desktop.domain import records as r
+from desktop.domain.enums import Tier
+from desktop.domain.errors import Conflict
+from desktop.domain.records import FirmQuery
+from tests.conftest import make_uscc, snapshot
+
+
+@pytest.fixture
+def firms(workspace):
+    ws = workspace
+    made = [ws.firms.create_from({"uscc": make_uscc(region, org), "name": name,
+                                  "region_code": region, "industry_code": industry})
+            for region, org, name, industry in (
+                ("110108", "MA01ABCDE", "北京星辰科技有限公司", "I6513"),
+                ("320583", "MA1MABCDE", "昆山精密模具有限公司", "C3525"),
+                ("320505", "MA1MBCDEF", "苏州精测传感科技有限公司", "C4021"))]
+    ws.financials.set_year_from(made[1].id, {"year": 2025, "operating_revenue": "3300"})
+    ws.financials.set_year_from(made[2].id, {"year": 2025, "operating_revenue": "1800"})
+    return made
+
+
+def names(workspace, **query):
+    return [f.name for f in workspace.firms.query(FirmQuery(**query))]
+
+
+def test_search_by_pinyin_initials_name_or_code(workspace, firms):
+    assert names(workspace, text="bjxc") == ["北京星辰科技有限公司"]
+    assert names(workspace, text="JM") == ["昆山精密模具有限公司"]   # initials, any case
+    assert names(workspace, text="精") == ["昆山精密模具有限公司", "苏州精测传感科技有限公司"]
+    assert names(workspace, text="110108") == ["北京星辰科技有限公司"]
+
+
+def test_filters_and_order(workspace, firms):
+    assert names(workspace, region_prefix="32") == ["昆山精密模具有限公司", "苏州精测传感科技有限公司"]
+    assert names(workspace, industry_prefix="i") == ["北京星辰科技有限公司"]
+    assert names(workspace, order_by="last_revenue", descending=True) == [
+        "昆山精密模具有限公司", "苏州精测传感科技有限公司", "北京星辰科技有限公司"]  # unknown last
+    assert workspace.firms.count(spec=FirmQuery(region_prefix="32")) == 2
+    page = workspace.firms.query(FirmQuery(), limit=2, offset=2)
+    assert [f.name for f in page] == ["苏州精测传感科技有限公司"]
+
+
+def test_a_deleted_firm_comes_back_whole_with_its_ids(workspace, firms, tmp_path):
+    firm = firms[2]
+    certificate = tmp_path / "cert.pdf"
+    certificate.write_bytes(b"%PDF-1.4")
+    item = workspace.evidence.add(workspace.evidence.parse(firm.id, {
+        "kind": "invention_patent", "title": "专利"}), (certificate,))
+    application = workspace.applications.create(r.Application(firm_id=firm.id, tier=Tier.INNOVATIVE))
+    before = snapshot(workspace)
+    taken = workspace.firms.delete(firm.id)
+    assert names(workspace, text="苏州") == []
+    restored = workspace.firms.restore(taken)
+    assert restored.id == firm.id
+    after = snapshot(workspace)
+    for table in ("firm", "fiscal_year", "evidence_item", "attachment", "application",
+                  "status_change"):
+        assert after[table] == before[table], table
+    assert workspace.evidence.get(item.id).attachments[0].sha256 == item.attachments[0].sha256
+    assert workspace.applications.get(application.id).status == application.status
+    with pytest.raises(Conflict):
+        workspace.firms.restore(taken)
+
+
+def test_a_removed_evidence_item_comes_back(workspace, firms):
+    item = workspace.evidence.add(workspace.evidence.parse(firms[0].id, {
+        "kind": "title", "subtype": "high_tech_enterprise", "title": "高新技术企业",
+        "granted_date": "2024-12-01", "valid_until": "2027-11-30"}))
+    removed = workspace.evidence.remove(item.id)
+    assert workspace.evidence.restore(removed) == item
+
+
+def test_evidence_due_lists_expiring_and_expired_items_soonest_first(workspace, firms):
+    for title, until in (("ISO 9001", "2027-01-15"), ("高企证书", "2026-10-01"), ("远期", "2030-01-01")):
+        workspace.evidence.add(workspace.evidence.parse(firms[1].id, {
+            "kind": "management_certification", "title": title, "valid_until": until}))
+    due = workspace.evidence.due(90)
+    assert [(d.item.title, d.days_left) for d in due] == [("高企证书", -57), ("ISO 9001", 49)]
+    assert due[0].firm_name == "昆山精密模具有限公司"
+    workspace.firms.set_archived(firms[1].id)
+    assert workspace.evidence.due(90) == []
+
+
+def test_dashboard_counts(workspace, firms):
+    batch = workspace.batches.create_from({"name": "2026年第八批", "tier": 3})
+    workspace.applications.create(r.Application(firm_id=firms[0].id, tier=Tier.LITTLE_GIANT,
+                                                batch_id=batch.id, assessment_date=date(2026, 5, 1)))
+    figures = workspace.dashboard.figures()
+    assert figures.applications == {("2026年第八批", 3): {"draft": 1}}
+    assert figures.verdicts == {("2026年第八批", 3): {"fail": 1}}
+    assert dict(figures.firms_by_province) == {"江苏省": 2, "北京市": 1}
+    assert dict(figures.firms_by_industry) == {"C 制造业": 2, "I 信息传输、软件和信息技术服务业": 1}
