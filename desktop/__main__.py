@@ -21,13 +21,12 @@ def main(argv: list[str] | None = None) -> int:
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             return 0
-    lang = args.lang or system_language()
     try:
         from desktop.gui.app import run as run_gui  # lazily: the CLI never loads Qt
     except ImportError as error:
-        Output(lang).problems([Message("cli.gui_unavailable", {"error": str(error)})])
+        Output(args.lang or system_language()).problems([Message("cli.gui_unavailable", {"error": str(error)})])
         return EXIT_REFUSED
-    return run_gui(AppPaths.resolve(data_dir=args.data_dir, db=args.db), lang)
+    return run_gui(AppPaths.resolve(data_dir=args.data_dir, db=args.db), args.lang)
 
 
 if __name__ == "__main__":

@@ -1,32 +1,64 @@
-"""Starting the desktop application (a plain main window until the GUI issue lands)."""
+"""Starting the desktop application."""
 from __future__ import annotations
 
+import logging
 import sys
 
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.domain.errors import DomainError
-from desktop.domain.messages import render
 from desktop.paths import AppPaths
 
+from . import i18n
+from .context import DataBus, GuiContext
 
-def run(paths: AppPaths, lang: str, argv: list[str] | None = None) -> int:
-    """Open the database at `paths`, show the main window, run until it closes."""
+
+def _settings() -> QSettings:
+    return QSettings("srdi-desk", "SRDI Desk")
+
+
+def _log_to_file(paths: AppPaths) -> None:
+    paths.logs.mkdir(parents=True, exist_ok=True)
+    logging.basicConfig(filename=paths.logs / "srdi-desk.log", level=logging.INFO,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+def build_window(workspace, settings: QSettings | None = None):
+    """The main window over an open workspace (tests build it this way too)."""
+    from .main_window import MainWindow
+
+    ctx = GuiContext(workspace=workspace, undo_stack=QUndoStack(), settings=settings or _settings(),
+                     bus=DataBus())
+    return MainWindow(ctx)
+
+
+def run(paths: AppPaths, lang: str | None = None, argv: list[str] | None = None) -> int:
+    """Open the database at `paths`, show the main window, run until it closes.
+
+    Language: `--lang`, else the one chosen in the settings, else the system's.
+    """
     from desktop.services.workspace import Workspace
 
-    from .main_window import MainWindow
+    from .dialogs.first_start import FirstStartDialog
 
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("SRDI Desk")
     app.setOrganizationName("srdi-desk")
+    settings = _settings()
+    i18n.install(app, lang or settings.value("language", "") or i18n.system_language())
+    _log_to_file(paths)
     try:
         workspace = Workspace.open(paths)
     except DomainError as error:
-        QMessageBox.critical(None, "SRDI Desk",
-                             "\n".join(render(m, lang) for m in error.messages))
+        QMessageBox.critical(None, "SRDI Desk", "\n".join(i18n.render(m) for m in error.messages))
         return 1
-    window = MainWindow(workspace, lang)
+    window = build_window(workspace, settings)
     window.show()
+    if workspace.firms.count(include_archived=True) == 0 and \
+            FirstStartDialog.ask(window) == FirstStartDialog.DEMO:
+        window.load_demo()
     try:
         return app.exec()
     finally:

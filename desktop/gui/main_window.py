@@ -1,80 +1,207 @@
-"""The main window: for now the firm list with a search field."""
+"""The main window: navigation sidebar, the pages, menus with the usual shortcuts, status bar,
+and the window layout remembered between runs."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtWidgets import QLineEdit, QMainWindow, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget,
+)
 
-from desktop.domain.messages import field_label
-from desktop.domain.records import FirmSummary
-from desktop.domain.values import format_money
-from desktop.services.codes import region
+from .context import GuiContext
+from .dialogs.about import AboutDialog
+from .dialogs.settings import SettingsDialog
+from .errors import show_error
+from .widgets.applications import ApplicationsPage
+from .widgets.batch_desk import BatchDeskPage
+from .widgets.dashboard import DashboardPage
+from .widgets.evidence_due import EvidenceDuePage
+from .widgets.firm_editor import FirmEditorPage
+from .widgets.firm_list import FirmListPage
 
-
-class FirmTableModel(QAbstractTableModel):
-    COLUMNS = ("name", "uscc", "region_code", "industry_code", "operating_revenue")
-
-    def __init__(self, lang: str, parent=None) -> None:
-        super().__init__(parent)
-        self.lang = lang
-        self.rows: list[FirmSummary] = []
-
-    def set_rows(self, rows: list[FirmSummary]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt override)
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        column = self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == "operating_revenue":
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        firm = self.rows[index.row()]
-        if column == "operating_revenue":
-            return format_money(firm.last_revenue)
-        if column == "region_code":
-            place = region(firm.region_code)
-            return place.full_name if place else firm.region_code
-        return getattr(firm, column)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return field_label(self.COLUMNS[section], self.lang)
-        return None
+NAV_FIRMS, NAV_APPLICATIONS, NAV_BATCHES, NAV_DUE, NAV_DASHBOARD = range(5)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, workspace, lang: str) -> None:
+    def __init__(self, ctx: GuiContext) -> None:
         super().__init__()
-        self.workspace = workspace
-        self.setWindowTitle("SRDI Desk — 专精特新申报台")
-        self.resize(1000, 640)
-        self.search = QLineEdit(objectName="firmSearch")
-        self.search.setPlaceholderText("搜索企业名称或统一社会信用代码" if lang == "zh_CN"
-                                       else "Search by name or unified social credit code")
-        self.model = FirmTableModel(lang, self)
-        self.table = QTableView(objectName="firmTable")
-        self.table.setModel(self.model)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.addWidget(self.search)
-        layout.addWidget(self.table)
-        self.setCentralWidget(central)
-        self.search.textChanged.connect(self._on_search_text_changed)
-        self.refresh()
+        self.ctx = ctx
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("SRDI Desk — 专精特新申报台"))
+        self.resize(1280, 800)
+
+        self.firm_list = FirmListPage(ctx, self)
+        self.firm_editor = FirmEditorPage(ctx, self)
+        self.applications = ApplicationsPage(ctx, self)
+        self.batches = BatchDeskPage(ctx, self)
+        self.evidence_due = EvidenceDuePage(ctx, self)
+        self.dashboard = DashboardPage(ctx, self)
+
+        self.pages = QStackedWidget(objectName="pages")
+        for page in (self.firm_list, self.applications, self.batches, self.evidence_due,
+                     self.dashboard, self.firm_editor):
+            self.pages.addWidget(page)
+        self.navigation = QListWidget(objectName="navigation")
+        for text in (self.tr("Firms"), self.tr("Applications"), self.tr("Batches"),
+                     self.tr("Evidence due"), self.tr("Dashboard")):
+            QListWidgetItem(text, self.navigation)
+        self.navigation.setMaximumWidth(180)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
+        self.splitter.addWidget(self.navigation)
+        self.splitter.addWidget(self.pages)
+        self.splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.splitter)
+        self.status = QLabel(objectName="statusText")
+        self.statusBar().addPermanentWidget(self.status)
+
+        self._build_menus()
+        self.navigation.currentRowChanged.connect(self._on_navigation_current_row_changed)
+        self.firm_list.firm_activated.connect(self.open_firm)
+        self.evidence_due.evidence_activated.connect(self._on_evidence_due_activated)
+        self.firm_editor.closed.connect(lambda: self.show_page(NAV_FIRMS))
+        ctx.bus.changed.connect(self._on_bus_changed)
+        self.navigation.setCurrentRow(NAV_FIRMS)
+        self._restore_layout()
+        self._update_status()
+
+    # -- menus -----------------------------------------------------------------------------
+    def _action(self, menu, text: str, slot, shortcut=None, name: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        if name:
+            action.setObjectName(name)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu(self.tr("&File"))
+        self._action(file, self.tr("&New firm"), self.new_firm, QKeySequence.StandardKey.New, "actionNewFirm")
+        self._action(file, self.tr("&Save"), self.save, QKeySequence.StandardKey.Save, "actionSave")
+        file.addSeparator()
+        self._action(file, self.tr("Load &demo data"), self.load_demo, name="actionLoadDemo")
+        self._action(file, self.tr("Se&ttings…"), self.open_settings, name="actionSettings")
+        file.addSeparator()
+        self._action(file, self.tr("&Quit"), self.close, "Ctrl+Q", "actionQuit")
+
+        edit = bar.addMenu(self.tr("&Edit"))
+        undo = self.ctx.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setObjectName("actionUndo")
+        redo = self.ctx.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        redo.setObjectName("actionRedo")
+        edit.addAction(undo)
+        edit.addAction(redo)
+        edit.addSeparator()
+        self._action(edit, self.tr("&Find firm"), self.find_firm, QKeySequence.StandardKey.Find, "actionFind")
+
+        view = bar.addMenu(self.tr("&View"))
+        for index, text in enumerate((self.tr("&Firms"), self.tr("&Applications"),
+                                      self.tr("&Batches"), self.tr("&Evidence due"),
+                                      self.tr("&Dashboard"))):
+            self._action(view, text, lambda checked=False, i=index: self.show_page(i),
+                         f"Ctrl+{index + 1}")
+        view.addSeparator()
+        self._action(view, self.tr("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh, "actionRefresh")
+
+        tools = bar.addMenu(self.tr("&Tools"))
+        self._action(tools, self.tr("Check every application of a &batch"),
+                     lambda: self.show_page(NAV_BATCHES))
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&About SRDI Desk"), self.about, name="actionAbout")
+
+    # -- navigation ------------------------------------------------------------------------
+    def show_page(self, index: int) -> None:
+        if self.navigation.currentRow() != index:
+            self.navigation.setCurrentRow(index)
+        else:
+            self._on_navigation_current_row_changed(index)
+
+    def _on_navigation_current_row_changed(self, row: int) -> None:
+        page = [self.firm_list, self.applications, self.batches, self.evidence_due,
+                self.dashboard][row]
+        self.pages.setCurrentWidget(page)
+        page.refresh()
+
+    def open_firm(self, firm_id: int) -> None:
+        self.navigation.blockSignals(True)
+        self.navigation.setCurrentRow(NAV_FIRMS)
+        self.navigation.blockSignals(False)
+        self.firm_editor.open_firm(firm_id)
+        self.pages.setCurrentWidget(self.firm_editor)
+
+    def _on_evidence_due_activated(self, firm_id: int, item_id: int) -> None:
+        self.open_firm(firm_id)
+        self.firm_editor.select_evidence(item_id)
+
+    # -- actions ---------------------------------------------------------------------------
+    def new_firm(self) -> None:
+        self.open_firm(0)
+
+    def save(self) -> None:
+        if self.pages.currentWidget() is self.firm_editor:
+            self.firm_editor.save()
+
+    def find_firm(self) -> None:
+        self.show_page(NAV_FIRMS)
+        self.firm_list.focus_search()
 
     def refresh(self) -> None:
-        self.model.set_rows(self.workspace.firms.list(self.search.text()))
-        self.table.resizeColumnsToContents()
+        current = self.pages.currentWidget()
+        if hasattr(current, "refresh"):
+            current.refresh()
+        self._update_status()
 
-    def _on_search_text_changed(self, _text: str) -> None:
-        self.refresh()
+    def load_demo(self) -> None:
+        from desktop.services.demo import load_demo
+
+        from .tasks import run_task
+
+        def done(result) -> None:
+            if result is not None:
+                from . import i18n
+
+                self.statusBar().showMessage(i18n.render(result.message), 8000)
+            self.ctx.bus.changed.emit("firm", 0)
+
+        run_task(self, self.tr("Loading the demo data…"),
+                 lambda report: load_demo(self.ctx.workspace), done)
+
+    def open_settings(self) -> None:
+        SettingsDialog.ask(self, self.ctx.settings)
+
+    def about(self) -> None:
+        AboutDialog.ask(self, self.ctx.workspace.paths)
+
+    def _on_bus_changed(self, table: str, firm_id: int) -> None:
+        self._update_status()
+
+    def _update_status(self) -> None:
+        try:
+            count = self.ctx.workspace.firms.count()
+        except Exception as error:  # the status bar must never take the window down
+            show_error(self, error)
+            return
+        self.status.setText(self.tr("{count} firms · {path}").format(
+            count=count, path=self.ctx.workspace.paths.database))
+
+    # -- layout ----------------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        geometry = self.ctx.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        splitter = self.ctx.settings.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.ctx.settings.setValue("window/geometry", self.saveGeometry())
+        self.ctx.settings.setValue("window/splitter", self.splitter.saveState())
+        if not self.firm_editor.may_close():
+            event.ignore()
+            return
+        super().closeEvent(event)

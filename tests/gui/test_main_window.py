@@ -1,51 +1,62 @@
-"""The plain main window lists firms through the services and filters as the user types."""
-import pytest
-from pytestqt.qt_compat import qt_api
+"""The main window: navigation, menus and shortcuts, status bar, remembered layout."""
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtWidgets import QListWidget, QStackedWidget
 
-from desktop.gui.main_window import FirmTableModel, MainWindow
-from tests.conftest import make_uscc
-
-
-@pytest.fixture
-def window(qtbot, workspace, firm):
-    workspace.firms.create_from({"uscc": make_uscc("440305", "MA5ABCDEF"), "name": "深圳南山软件有限公司"})
-    window = MainWindow(workspace, "zh_CN")
-    qtbot.addWidget(window)
-    window.show()
-    return window
+from desktop.gui.main_window import MainWindow
 
 
-def test_the_firm_table_shows_every_firm(window):
-    table = window.findChild(qt_api.QtWidgets.QTableView, "firmTable")
-    assert table.model().rowCount() == 2
-    names = {table.model().index(row, 0).data() for row in range(2)}
-    assert names == {"苏州精测传感科技有限公司", "深圳南山软件有限公司"}
-    assert table.model().headerData(0, qt_api.QtCore.Qt.Orientation.Horizontal) == "企业名称"
+def test_the_sidebar_switches_pages(qtbot, window):
+    navigation = window.findChild(QListWidget, "navigation")
+    pages = window.findChild(QStackedWidget, "pages")
+    assert [navigation.item(i).text() for i in range(navigation.count())] == [
+        "Firms", "Applications", "Batches", "Evidence due", "Dashboard"]
+    navigation.setCurrentRow(4)
+    assert pages.currentWidget() is window.dashboard
+    navigation.setCurrentRow(0)
+    assert pages.currentWidget() is window.firm_list
 
 
-def commit_text(widget, text):
-    """Chinese arrives through the input method as a committed string (QTest.keyClicks can
-    only synthesise Latin-1 key presses)."""
-    event = qt_api.QtGui.QInputMethodEvent()
-    event.setCommitString(text)
-    qt_api.QtWidgets.QApplication.sendEvent(widget, event)
+def test_menus_carry_the_usual_shortcuts(window):
+    shortcuts = {action.objectName(): action.shortcut().toString()
+                 for action in window.findChildren(type(window.menuBar().actions()[0]))}
+    assert shortcuts["actionNewFirm"] == "Ctrl+N"
+    assert shortcuts["actionSave"] == "Ctrl+S"
+    assert shortcuts["actionFind"] == "Ctrl+F"
+    assert shortcuts["actionUndo"] == "Ctrl+Z"
+    assert shortcuts["actionRedo"] == "Ctrl+Shift+Z"
+    assert shortcuts["actionRefresh"] == "F5"
+    assert shortcuts["actionQuit"] == "Ctrl+Q"
 
 
-def test_typing_in_the_search_field_filters_the_list(qtbot, window):
-    search = window.findChild(qt_api.QtWidgets.QLineEdit, "firmSearch")
-    table = window.findChild(qt_api.QtWidgets.QTableView, "firmTable")
-    qtbot.keyClicks(search, "440305")
-    assert table.model().rowCount() == 1
-    assert table.model().index(0, 0).data() == "深圳南山软件有限公司"
-    search.clear()
-    assert table.model().rowCount() == 2
-    commit_text(search, "精测")
-    assert search.text() == "精测"
-    assert [table.model().index(0, 0).data()] == ["苏州精测传感科技有限公司"]
-    assert table.model().rowCount() == 1
+def test_ctrl_5_shows_the_dashboard(qtbot, window):
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.dashboard
 
 
-def test_the_model_passes_the_model_tester(qtmodeltester, workspace, firm):
-    model = FirmTableModel("en")
-    model.set_rows(workspace.firms.list())
-    qtmodeltester.check(model)
+def test_the_status_bar_counts_firms_and_follows_changes(window, workspace, firm):
+    window.ctx.bus.changed.emit("firm", firm.id)
+    assert window.status.text().startswith("1 firms")
+
+
+def test_the_window_layout_is_remembered(qtbot, ctx, errors):
+    first = MainWindow(ctx)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(700, 500)   # within the offscreen screen, so nothing is clamped
+    first.splitter.setSizes([150, 540])
+    sizes = first.splitter.sizes()
+    first.close()
+    assert isinstance(ctx.settings.value("window/geometry"), QByteArray)
+    second = MainWindow(ctx)
+    qtbot.addWidget(second)
+    second.show()
+    assert (second.width(), second.height()) == (700, 500)
+    assert second.splitter.sizes() == sizes
+
+
+def test_about_names_the_version_and_the_data_location(window, workspace):
+    from desktop import __version__
+    from desktop.gui.dialogs.about import AboutDialog
+
+    text = AboutDialog.text(workspace.paths)
+    assert __version__ in text and str(workspace.paths.database) in text

@@ -1,0 +1,36 @@
+"""Every error reaches the user as a readable dialog in their language; never a traceback."""
+from __future__ import annotations
+
+import logging
+import traceback
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop.domain.errors import DomainError
+
+from . import i18n
+
+log = logging.getLogger("srdi.gui")
+
+
+def error_text(error: BaseException) -> str:
+    if isinstance(error, DomainError):
+        return "\n".join(i18n.render(message) for message in error.messages)
+    log.error("unexpected error:\n%s", "".join(traceback.format_exception(error)))
+    return QCoreApplication.translate(
+        "errors", "Something went wrong: {error}\nThe details are in the log file.").format(
+        error=f"{type(error).__name__}: {error}")
+
+
+class ErrorDialog:
+    """Shows an error; tests replace `ask` to see what the user would be told."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.warning(parent, title, text)
+
+
+def show_error(parent: QWidget | None, error: BaseException, title: str = "") -> None:
+    ErrorDialog.ask(parent, title or QCoreApplication.translate("errors", "SRDI Desk"),
+                    error_text(error))
