@@ -98,3 +98,13 @@ def save_decision(record: r.ManualDecision) -> r.ManualDecision:
 def delete_decision(application_id: int, criterion_id: str) -> None:
     ManualDecision.delete().where((ManualDecision.application == application_id)
                                   & (ManualDecision.criterion_id == criterion_id)).execute()
+
+
+def with_firms(batch_id: int | None = None) -> list[tuple[r.Application, r.Firm]]:
+    """Applications with their firms, newest first, in one query."""
+    from .models import Firm
+
+    query = Application.select(Application, Firm).join(Firm).order_by(Application.id.desc())
+    if batch_id is not None:
+        query = query.where(Application.batch == batch_id)
+    return [(to_record(row, r.Application), to_record(row.firm, r.Firm)) for row in query]

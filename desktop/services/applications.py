@@ -74,6 +74,10 @@ class ApplicationService:
             raise NotFound(Message("application.not_found", {"id": application_id}))
         return found
 
+    def overview(self, batch_id: int | None = None) -> list[tuple[r.Application, r.Firm]]:
+        """Every application (of one batch, if given) with its firm, newest first."""
+        return rows.with_firms(batch_id)
+
     def for_firm(self, firm_id: int) -> list[r.Application]:
         return rows.for_firm(firm_id)
 

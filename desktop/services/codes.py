@@ -64,6 +64,54 @@ def region(code: str) -> Region | None:
     return Region(code=code, province=province, city=city, county=county)
 
 
+@lru_cache(maxsize=1)
+def _all_region_codes() -> tuple[str, ...]:
+    """Every 6-digit code in the table (current or not; `region` tells which are current)."""
+    from stdnum import numdb
+
+    codes = []
+    path = numdb.__file__.rsplit("/", 1)[0] + "/cn/loc.dat"
+    province = ""
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#") or not line.strip():
+                continue
+            key = line.split()[0]
+            if not line.startswith(" "):
+                province = key
+            elif len(key) == 4:
+                codes.append(province + key)
+    return tuple(codes)
+
+
+MUNICIPALITIES = ("11", "12", "31", "50")
+
+
+def regions_under(prefix: str = "") -> list[Region]:
+    """Current regions one level below `prefix`: '' → provinces, '32' → cities of Jiangsu,
+    '3205' → counties of Suzhou. For a province-level city ('11') the counties come at once."""
+    prefix = prefix.strip()
+    found: dict[str, Region] = {}
+    for code in _all_region_codes():
+        if not code.startswith(prefix):
+            continue
+        if prefix == "":
+            key = code[:2] + "0000"
+        elif len(prefix) == 2:
+            key = code[:4] + "00"
+        else:
+            key = code
+        if key.startswith(prefix) and key != prefix.ljust(6, "0"):
+            place = region(key)
+            if place is not None:
+                found[key] = place
+    if prefix in MUNICIPALITIES:
+        # Beijing, Tianjin, Shanghai, Chongqing: no real city level, counties come at once
+        return [r for r in (region(c) for c in _all_region_codes() if c.startswith(prefix)
+                            and not c.endswith("00")) if r is not None]
+    return sorted(found.values(), key=lambda r: r.code)
+
+
 @dataclass(frozen=True)
 class Industry:
     code: str
@@ -79,6 +127,11 @@ def industries() -> dict[str, Industry]:
     with path.open(encoding="utf-8", newline="") as handle:
         return {row["code"]: Industry(row["code"], row["name"], row["level"], row["parent"])
                 for row in csv.DictReader(handle)}
+
+
+def industries_under(parent: str = "") -> list[Industry]:
+    """The codes one level below `parent` ('' → the 20 sections, 'C' → its divisions …)."""
+    return [i for i in industries().values() if i.parent == parent]
 
 
 def industry(code: str) -> Industry | None:
