@@ -25,6 +25,14 @@ def _log_to_file(paths: AppPaths) -> None:
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
+def _show_unhandled(kind, error, trace) -> None:
+    """Anything a slot did not catch: a readable dialog and the log, never a bare traceback."""
+    from .errors import show_error
+
+    logging.getLogger("srdi.gui").error("unhandled", exc_info=(kind, error, trace))
+    show_error(None, error)
+
+
 def build_window(workspace, settings: QSettings | None = None):
     """The main window over an open workspace (tests build it this way too)."""
     from .main_window import MainWindow
@@ -49,6 +57,7 @@ def run(paths: AppPaths, lang: str | None = None, argv: list[str] | None = None)
     settings = _settings()
     i18n.install(app, lang or settings.value("language", "") or i18n.system_language())
     _log_to_file(paths)
+    sys.excepthook = _show_unhandled
     try:
         workspace = Workspace.open(paths)
     except DomainError as error:

@@ -49,8 +49,3 @@ def render(message: Message) -> str:
 def label(field: str) -> str:
     """A field's label in the current language."""
     return field_label(field, _state["lang"])
-
-
-def tr(context: str, text: str) -> str:
-    """Translate outside a QObject (lupdate finds calls of QCoreApplication.translate)."""
-    return QCoreApplication.translate(context, text)
