@@ -24,7 +24,7 @@ class SchemaVersion(BaseModel):
 
 class Firm(BaseModel):
     uscc = pw.CharField(max_length=18, unique=True)
-    name = pw.CharField(max_length=200)
+    name = pw.CharField(max_length=200, index=True)   # index from schema 3
     name_en = pw.CharField(max_length=300, default="")
     legal_representative = pw.CharField(max_length=100, default="")
     registration_date = pw.DateField(null=True)
