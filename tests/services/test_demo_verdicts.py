@@ -87,3 +87,15 @@ def test_the_large_firm_fails_every_tier_at_the_size_gate(verdicts):
         failed = [c.id for c in tier.criteria if c.outcome.value == "fail"]
         assert "size" in failed
     assert verdicts["913707857440013130"].size_class == "large"
+
+
+def test_applications_with_recorded_decisions_pass(workspace):
+    """An approved little-giant application counts its official's decisions on the
+    qualitative criteria, so its verdict is a plain pass."""
+    load_demo(workspace)
+    firm = workspace.firms.get_by_uscc("913302127578401750")
+    [application] = workspace.applications.for_firm(firm.id)
+    verdict = workspace.qualification.evaluate_application(application.id)
+    assert verdict.outcome.value == "pass"
+    decided = {c.id: c.decided_by for c in verdict.criteria if c.decided_by}
+    assert set(decided) == {"G4.applied", "G5.renown", "G6"}
