@@ -74,10 +74,10 @@ def expiring(until) -> list[tuple[int, str, str, r.EvidenceItem]]:
     not archived, soonest first; revoked and pending items are left out."""
     from .models import Firm
 
-    query = (EvidenceItem.select(EvidenceItem, Firm.name, Firm.uscc)
+    query = (EvidenceItem.select(EvidenceItem, Firm.id, Firm.name, Firm.uscc)
              .join(Firm)
              .where((EvidenceItem.valid_until <= until) & (Firm.archived == False)  # noqa: E712
                     & EvidenceItem.status.in_(("valid", "expired")))
              .order_by(EvidenceItem.valid_until, EvidenceItem.id))
-    return [(row.firm_id, row.firm.name, row.firm.uscc, to_record(row, r.EvidenceItem))
+    return [(row.firm.id, row.firm.name, row.firm.uscc, to_record(row, r.EvidenceItem))
             for row in query]

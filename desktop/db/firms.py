@@ -87,8 +87,13 @@ def summaries(spec: FirmQuery = FirmQuery(), limit: int | None = None,
     columns = {"name": Firm.name, "uscc": Firm.uscc, "region_code": Firm.region_code,
                "industry_code": Firm.industry_code, "last_revenue": FY.operating_revenue,
                "open_applications": open_count}
-    key = columns.get(spec.order_by, Firm.name)
-    order = [key.desc(nulls="last") if spec.descending else key.asc(nulls="last"), Firm.id]
+    if spec.order_by == "open_applications":
+        # A subquery cannot be ordered directly; order by its alias in the select list.
+        key = pw.SQL('"open_applications"')
+        order = [pw.SQL('"open_applications" DESC') if spec.descending else key, Firm.id]
+    else:
+        key = columns.get(spec.order_by, Firm.name)
+        order = [key.desc(nulls="last") if spec.descending else key.asc(nulls="last"), Firm.id]
     query = (Firm.select(Firm.id, Firm.uscc, Firm.name, Firm.region_code, Firm.industry_code,
                          Firm.archived, FY.year.alias("last_year"),
                          FY.operating_revenue.alias("last_revenue"),

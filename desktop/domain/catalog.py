@@ -164,6 +164,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.firm_restored": ("brought back {name} ({uscc})", "已恢复 {name}（{uscc}）"),
     "cli.no_firms": ("no firms", "没有企业"),
     "cli.gui_unavailable": ("the desktop window cannot start: {error}", "无法启动桌面窗口：{error}"),
+    # The completeness checklist of an application
+    "checklist.audited_report": ("audited financial report for {year}", "{year} 年度审计报告"),
+    "checklist.title": ("{title}, valid on {date}", "{date} 有效的{title}"),
+    "checklist.title_held": ("{title} under re-review, valid on {date}",
+                             "待复核的{title}（{date} 有效）"),
+    "checklist.market_share_statement": (
+        "the firm's own market-share statement for the leading product (niche, market size, "
+        "share and rank)", "主导产品市场占有率说明（企业自述：细分市场、市场规模、占有率及排名）"),
+    "checklist.on_file": ("on file: {items}", "已有：{items}"),
+    "checklist.not_on_file": ("not on file yet", "尚未录入"),
 }
 
 # Labels of input fields, used to name the field a message is about.

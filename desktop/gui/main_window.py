@@ -12,6 +12,7 @@ from .context import GuiContext
 from .dialogs.about import AboutDialog
 from .dialogs.settings import SettingsDialog
 from .errors import show_error
+from .tasks import stop_all
 from .widgets.applications import ApplicationsPage
 from .widgets.batch_desk import BatchDeskPage
 from .widgets.dashboard import DashboardPage
@@ -49,7 +50,9 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
         self.splitter.addWidget(self.navigation)
         self.splitter.addWidget(self.pages)
+        self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([150, 1130])
         self.setCentralWidget(self.splitter)
         self.status = QLabel(objectName="statusText")
         self.statusBar().addPermanentWidget(self.status)
@@ -204,4 +207,5 @@ class MainWindow(QMainWindow):
         if not self.firm_editor.may_close():
             event.ignore()
             return
+        stop_all()  # no worker thread may outlive the window
         super().closeEvent(event)

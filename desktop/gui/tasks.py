@@ -97,3 +97,12 @@ def run_task(parent: QWidget | None, title: str, work: Callable,
     task.finished.connect(lambda _result: _running.discard(task))
     task.start()
     return task
+
+
+def stop_all() -> None:
+    """Cancel every running task and wait for its thread (called when the window closes)."""
+    for task in list(_running):
+        task.worker.cancelled = True
+        task.thread.quit()
+        task.thread.wait()
+    _running.clear()

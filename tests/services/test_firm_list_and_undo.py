@@ -81,7 +81,7 @@ def test_evidence_due_lists_expiring_and_expired_items_soonest_first(workspace, 
             "kind": "management_certification", "title": title, "valid_until": until}))
     due = workspace.evidence.due(90)
     assert [(d.item.title, d.days_left) for d in due] == [("高企证书", -57), ("ISO 9001", 49)]
-    assert due[0].firm_name == "昆山精密模具有限公司"
+    assert due[0].firm_name == "昆山精密模具有限公司" and due[0].firm_id == firms[1].id
     workspace.firms.set_archived(firms[1].id)
     assert workspace.evidence.due(90) == []
 

@@ -1,0 +1,314 @@
+"""The firm list as a lazy table model: it scrolls and searches smoothly over 100,000 firms.
+
+Design: `rowCount` is the firm count of the current query (one COUNT when the query changes).
+Rows are read from `workspace.firms.query` in pages of PAGE_SIZE only when the view asks for
+one of their cells; at most MAX_PAGES pages are kept (least recently used go first), so even
+dragging the scroll bar to the end never turns every firm into a Python object. Sorting is
+done by the database (FirmQuery.order_by).
+
+The best-tier verdict needs the qualification engine (a few ms per firm), so it is computed
+only for cells the view actually paints: painting queues the firm, a zero-time timer evaluates
+the queue in short slices (newest requests first, stale ones dropped) and announces each
+result with dataChanged. Results are cached per firm id until the bus says data changed.
+"""
+from __future__ import annotations
+
+import dataclasses
+import logging
+import time
+from collections import OrderedDict
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
+
+from desktop.domain.errors import DomainError
+from desktop.domain.records import FirmQuery, FirmSummary
+from desktop.domain.verdicts import FirmVerdict, TierOutcome
+from desktop.services import codes
+
+from .. import i18n
+
+log = logging.getLogger("srdi.gui")
+
+PAGE_SIZE = 200
+MAX_PAGES = 25            # at most 5,000 summaries in memory
+MAX_PENDING = 120         # verdict requests beyond this were scrolled past: dropped
+SLICE_SECONDS = 0.02      # verdict work per timer tick, so scrolling stays smooth
+
+NAME, USCC, REGION, INDUSTRY, REVENUE, VERDICT, OPEN = range(7)
+ORDER_KEYS = {NAME: "name", USCC: "uscc", REGION: "region_code", INDUSTRY: "industry_code",
+              REVENUE: "last_revenue", OPEN: "open_applications"}
+FIRM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+class FirmTableModel(QAbstractTableModel):
+    """Rows of `FirmSummary` for a `FirmQuery`; `load_failed(error)` when a read is refused."""
+
+    load_failed = Signal(object)
+
+    def __init__(self, ctx, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.workspace = ctx.workspace
+        self._spec = FirmQuery()
+        self._count = 0
+        self._pages: OrderedDict[int, list[FirmSummary]] = OrderedDict()
+        self._verdicts: dict[int, tuple[str, str]] = {}     # firm id → (text, tooltip)
+        self._pending: OrderedDict[int, int] = OrderedDict()  # firm id → row when asked
+        self._timer = QTimer(self, singleShot=True, interval=0)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self._count = self._read_count(self._spec)
+        ctx.bus.changed.connect(self._on_bus_changed)
+
+    # -- the query -------------------------------------------------------------------------
+    @property
+    def spec(self) -> FirmQuery:
+        return self._spec
+
+    def set_query(self, spec: FirmQuery) -> None:
+        """Show the firms `spec` selects (its order included)."""
+        self.beginResetModel()
+        self._spec = spec
+        self._pages.clear()
+        self._pending.clear()
+        self._count = self._read_count(spec)
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        """Read again after a change: same count → the visible cells are read again (the view
+        keeps its scroll position and selection); another count → a reset."""
+        count = self._read_count(self._spec)
+        if count != self._count:
+            self.set_query(self._spec)
+            return
+        self._pages.clear()
+        if count:
+            self.dataChanged.emit(self.index(0, 0), self.index(count - 1, OPEN))
+
+    def loaded_rows(self) -> int:
+        """How many summaries are held in memory now (for the curious and for tests)."""
+        return sum(len(page) for page in self._pages.values())
+
+    def sort_column(self) -> int:
+        for column, key in ORDER_KEYS.items():
+            if key == self._spec.order_by:
+                return column
+        return NAME
+
+    def sort_order(self) -> Qt.SortOrder:
+        return Qt.SortOrder.DescendingOrder if self._spec.descending else Qt.SortOrder.AscendingOrder
+
+    def is_sortable(self, column: int) -> bool:
+        return column in ORDER_KEYS
+
+    def summary(self, row: int) -> FirmSummary | None:
+        if not 0 <= row < self._count:
+            return None
+        page = self._page(row // PAGE_SIZE)
+        offset = row % PAGE_SIZE
+        return page[offset] if offset < len(page) else None
+
+    def firm_id(self, row: int) -> int:
+        found = self.summary(row)
+        return found.id if found else 0
+
+    # -- Qt overrides ----------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 7
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order by a column in the database; the verdict column keeps the current order. A
+        refused order leaves the list as it was and reports through `load_failed`."""
+        if column not in ORDER_KEYS:
+            return
+        previous = self._spec
+        spec = dataclasses.replace(previous, order_by=ORDER_KEYS[column],
+                                   descending=order == Qt.SortOrder.DescendingOrder)
+        try:
+            first = self.workspace.firms.query(spec, PAGE_SIZE, 0)
+        except Exception as error:  # shown by the page; the old order stays
+            self.load_failed.emit(error)
+            return
+        self.set_query(spec)
+        self._pages[0] = first
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._header_text(section)
+        if role == Qt.ItemDataRole.TextAlignmentRole and section in (REVENUE, OPEN):
+            return RIGHT
+        return None
+
+    def _header_text(self, section: int) -> str | None:
+        if section == NAME:
+            return i18n.label("name")
+        if section == USCC:
+            return i18n.label("uscc")
+        if section == REGION:
+            return i18n.label("region_code")
+        if section == INDUSTRY:
+            return self.tr("Industry")
+        if section == REVENUE:
+            return self.tr("Last-year revenue (10k CNY)")
+        if section == VERDICT:
+            return self.tr("Best tier")
+        if section == OPEN:
+            return self.tr("Open applications")
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.model() is not self:
+            return None
+        summary = self.summary(index.row())
+        if summary is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(summary, index.row(), column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(summary, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (REVENUE, OPEN):
+            return RIGHT
+        if role == Qt.ItemDataRole.ForegroundRole and summary.archived:
+            return QApplication.palette().brush(QPalette.ColorGroup.Disabled,
+                                                QPalette.ColorRole.Text)
+        if role == FIRM_ID_ROLE:
+            return summary.id
+        return None
+
+    def _display(self, summary: FirmSummary, row: int, column: int):
+        if column == NAME:
+            return summary.name
+        if column == USCC:
+            return summary.uscc
+        if column == REGION:
+            place = codes.region(summary.region_code)
+            return place.full_name if place else summary.region_code
+        if column == INDUSTRY:
+            found = codes.industry(summary.industry_code)
+            return f"{found.code} {found.name}" if found else summary.industry_code
+        if column == REVENUE:
+            return "" if summary.last_revenue is None else f"{summary.last_revenue:,.2f}"
+        if column == VERDICT:
+            cached = self._verdicts.get(summary.id)
+            if cached is not None:
+                return cached[0]
+            self._request_verdict(summary.id, row)
+            return "…"
+        if column == OPEN:
+            return str(summary.open_applications)
+        return None
+
+    def _tooltip(self, summary: FirmSummary, column: int) -> str | None:
+        if column == NAME and summary.archived:
+            return self.tr("{name} (archived)").format(name=summary.name)
+        if column == REVENUE and summary.last_year is not None:
+            if summary.last_revenue is None:
+                return self.tr("Operating revenue {year}: not entered").format(
+                    year=summary.last_year)
+            return self.tr("Operating revenue {year}: {amount} (10k CNY)").format(
+                year=summary.last_year, amount=f"{summary.last_revenue:,.2f}")
+        if column == VERDICT:
+            cached = self._verdicts.get(summary.id)
+            return cached[1] if cached else None
+        if column == INDUSTRY:
+            found = codes.industry(summary.industry_code)
+            return found.name if found else None
+        return None
+
+    # -- pages -----------------------------------------------------------------------------
+    def _read_count(self, spec: FirmQuery) -> int:
+        try:
+            return self.workspace.firms.count(spec=spec)
+        except Exception as error:  # the page shows it; an empty list is honest
+            self.load_failed.emit(error)
+            return 0
+
+    def _page(self, number: int) -> list[FirmSummary]:
+        page = self._pages.get(number)
+        if page is not None:
+            self._pages.move_to_end(number)
+            return page
+        try:
+            page = self.workspace.firms.query(self._spec, PAGE_SIZE, number * PAGE_SIZE)
+        except Exception as error:  # kept empty until the next reset: no retry storm
+            log.warning("firm list page %s could not be read: %s", number, error)
+            page = []
+            self.load_failed.emit(error)
+        self._pages[number] = page
+        while len(self._pages) > MAX_PAGES:
+            self._pages.popitem(last=False)
+        return page
+
+    # -- verdicts --------------------------------------------------------------------------
+    def _request_verdict(self, firm_id: int, row: int) -> None:
+        self._pending[firm_id] = row
+        self._pending.move_to_end(firm_id)
+        while len(self._pending) > MAX_PENDING:
+            self._pending.popitem(last=False)
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def _on_timer_timeout(self) -> None:
+        started = time.monotonic()
+        while self._pending and time.monotonic() - started < SLICE_SECONDS:
+            firm_id, row = self._pending.popitem(last=True)
+            if firm_id in self._verdicts:
+                continue
+            self._verdicts[firm_id] = self._evaluate(firm_id)
+            cached = self._pages.get(row // PAGE_SIZE)
+            if cached and row % PAGE_SIZE < len(cached) and cached[row % PAGE_SIZE].id == firm_id:
+                cell = self.index(row, VERDICT)
+                self.dataChanged.emit(cell, cell, [Qt.ItemDataRole.DisplayRole])
+        if self._pending:
+            self._timer.start()
+
+    def _evaluate(self, firm_id: int) -> tuple[str, str]:
+        try:
+            verdict = self.workspace.qualification.evaluate_firm(firm_id)
+            return self.verdict_text(verdict), self._verdict_tooltip(verdict)
+        except DomainError as error:
+            return "—", "\n".join(i18n.render(message) for message in error.messages)
+        except Exception as error:  # one firm's odd data must not break the list
+            log.exception("verdict of firm %s failed", firm_id)
+            return "—", str(error)
+
+    def verdict_text(self, verdict: FirmVerdict) -> str:
+        """The highest tier the firm has not failed, e.g. 'Tier 3: pending'."""
+        open_tiers = [t for t in verdict.tiers if t.outcome != TierOutcome.FAIL]
+        if not open_tiers:
+            return self.tr("No tier") if verdict.tiers else "—"
+        best = max(open_tiers, key=lambda t: t.tier)
+        return self.tr("Tier {tier}: {outcome}").format(
+            tier=best.tier, outcome=self.outcome_text(best.outcome))
+
+    def _verdict_tooltip(self, verdict: FirmVerdict) -> str:
+        lang = i18n.language()
+        lines = [f"{t.title.get(lang)}: {self.outcome_text(t.outcome)}" for t in verdict.tiers]
+        lines.append(self.tr("Rulebook {rulebook}, application year {year}").format(
+            rulebook=verdict.rulebook, year=verdict.year))
+        return "\n".join(lines)
+
+    def outcome_text(self, outcome: TierOutcome) -> str:
+        if outcome == TierOutcome.PASS:
+            return self.tr("pass")
+        if outcome == TierOutcome.FAIL:
+            return self.tr("fail")
+        if outcome == TierOutcome.PENDING:
+            return self.tr("pending")
+        return self.tr("incomplete")
+
+    def _on_bus_changed(self, table: str, firm_id: int) -> None:
+        if firm_id:
+            self._verdicts.pop(firm_id, None)
+        else:
+            self._verdicts.clear()
+        self.refresh()

@@ -1,0 +1,326 @@
+"""The firm list page: instant search, filters, server-side sort, open, archive, delete with
+undo, the remembered header, and a model that stays lazy with many firms."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QByteArray, QPoint, Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLineEdit, QPushButton
+
+from desktop.domain.records import FirmQuery
+from desktop.domain.verdicts import FirmVerdict
+from desktop.gui.dialogs.confirm import ConfirmDialog
+from desktop.gui.models import firm_table
+from desktop.gui.models.firm_table import (
+    NAME, OPEN, PAGE_SIZE, REVENUE, VERDICT, FirmTableModel,
+)
+from desktop.gui.widgets.firm_list import FirmListPage
+from tests.conftest import make_uscc
+
+
+def add_firm(workspace, name, region="320583", industry="C3985", index=0):
+    return workspace.firms.create_from({
+        "uscc": make_uscc(region, f"MA{index:07d}"), "name": name, "region_code": region,
+        "industry_code": industry})
+
+
+@pytest.fixture
+def three(workspace):
+    return [add_firm(workspace, "北京星辰科技有限公司", "110105", "I6513", 1),
+            add_firm(workspace, "苏州精测传感科技有限公司", "320583", "C3985", 2),
+            add_firm(workspace, "深圳微纳半导体装备有限公司", "440305", "C3562", 3)]
+
+
+@pytest.fixture
+def page(qtbot, ctx, errors):
+    widget = FirmListPage(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 600)
+    widget.show()
+    return widget
+
+
+def shown_names(page) -> list[str]:
+    model = page.model
+    return [model.data(model.index(row, NAME)) for row in range(model.rowCount())]
+
+
+def cell_center(page, row: int, column: int = NAME) -> QPoint:
+    return page.table.visualRect(page.model.index(row, column)).center()
+
+
+def row_of(page, name: str) -> int:
+    return shown_names(page).index(name)
+
+
+def click_header(qtbot, page, column: int) -> None:
+    header = page.table.horizontalHeader()
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+
+
+def commit_text(widget: QLineEdit, text: str) -> None:
+    """Chinese arrives from an input method as a commit string (QTest cannot type it)."""
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+# -- search -------------------------------------------------------------------------------
+def test_typing_pinyin_initials_finds_the_firm(qtbot, page, three):
+    page.refresh()
+    search = page.findChild(QLineEdit, "firmSearch")
+    assert search.placeholderText() == "Name, USCC or pinyin initials"
+    assert page.model.rowCount() == 3
+    with qtbot.waitSignal(page.model.modelReset):
+        qtbot.keyClicks(search, "bjxc")
+    assert shown_names(page) == ["北京星辰科技有限公司"]
+    assert page.count_label.text() == "1 firms"
+
+
+def test_typing_chinese_through_the_input_method_finds_the_firm(qtbot, page, three):
+    page.refresh()
+    search = page.findChild(QLineEdit, "firmSearch")
+    with qtbot.waitSignal(page.model.modelReset):
+        commit_text(search, "微纳")
+    assert search.text() == "微纳"
+    assert shown_names(page) == ["深圳微纳半导体装备有限公司"]
+
+
+def test_enter_in_the_search_field_searches_at_once_and_selects_the_first_firm(qtbot, page, three):
+    page.refresh()
+    search = page.findChild(QLineEdit, "firmSearch")
+    qtbot.keyClicks(search, three[1].uscc[-6:])
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert shown_names(page) == [three[1].name]
+    assert page.current_firm_id() == three[1].id
+
+
+# -- filters ------------------------------------------------------------------------------
+def test_province_and_industry_filters(qtbot, page, three):
+    page.refresh()
+    region = page.findChild(QComboBox, "regionFilter")
+    industry = page.findChild(QComboBox, "industryFilter")
+    assert region.itemText(0) == "All provinces" and industry.itemText(0) == "All industries"
+    region.setCurrentIndex(region.findData("11"))
+    assert region.currentText() == "北京市"
+    assert shown_names(page) == ["北京星辰科技有限公司"]
+    region.setCurrentIndex(0)
+    industry.setCurrentIndex(industry.findData("C"))
+    assert industry.currentText().startswith("C 制造业")
+    assert sorted(shown_names(page)) == sorted([three[1].name, three[2].name])
+    region.setCurrentIndex(region.findData("44"))
+    assert shown_names(page) == [three[2].name]
+    assert page.count_label.text() == "1 firms"
+
+
+def test_archived_firms_show_only_when_asked(qtbot, page, workspace, three):
+    workspace.firms.set_archived(three[0].id)
+    page.refresh()
+    assert three[0].name not in shown_names(page)
+    page.findChild(QCheckBox, "archivedFilter").click()
+    assert three[0].name in shown_names(page)
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=cell_center(page, row_of(page, three[0].name)))
+    assert page.findChild(QPushButton, "archiveButton").text() == "Restore"
+
+
+# -- sort ---------------------------------------------------------------------------------
+def test_clicking_a_header_sorts_in_the_database(qtbot, page, demo):
+    page.refresh()
+    click_header(qtbot, page, REVENUE)
+    expected = [s.name for s in demo.firms.query(FirmQuery(order_by="last_revenue"))]
+    assert shown_names(page) == expected
+    click_header(qtbot, page, REVENUE)
+    expected = [s.name for s in demo.firms.query(FirmQuery(order_by="last_revenue", descending=True))]
+    assert shown_names(page) == expected
+    header = page.table.horizontalHeader()
+    assert header.sortIndicatorSection() == REVENUE
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    click_header(qtbot, page, VERDICT)   # not sortable: the order and its indicator stay
+    assert shown_names(page) == expected
+    assert header.sortIndicatorSection() == REVENUE
+
+
+def test_sorting_by_open_applications(qtbot, page, demo, errors):
+    page.refresh()
+    click_header(qtbot, page, OPEN)
+    assert errors == []
+    expected = [s.name for s in demo.firms.query(FirmQuery(order_by="open_applications"))]
+    assert shown_names(page) == expected
+
+
+def test_the_header_layout_and_order_are_remembered(qtbot, ctx, errors, page, demo):
+    page.refresh()
+    page.table.horizontalHeader().resizeSection(NAME, 333)
+    click_header(qtbot, page, REVENUE)
+    assert isinstance(ctx.settings.value("firmList/header"), QByteArray)
+    again = FirmListPage(ctx)
+    qtbot.addWidget(again)
+    assert again.table.horizontalHeader().sectionSize(NAME) == 333
+    assert again.model.spec.order_by == "last_revenue"
+    assert shown_names(again) == shown_names(page)
+
+
+# -- opening ------------------------------------------------------------------------------
+def test_double_click_or_enter_opens_the_firm_and_new_firm_opens_an_empty_one(qtbot, page, three):
+    page.refresh()
+    row = row_of(page, three[2].name)
+    with qtbot.waitSignal(page.firm_activated) as opened:
+        # a double click is click, click (QTest's lone double-click event lacks the first)
+        qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=cell_center(page, row))
+        qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton,
+                          pos=cell_center(page, row))
+    assert opened.args == [three[2].id]
+    page.table.setFocus()
+    page.table.selectRow(row_of(page, three[0].name))
+    with qtbot.waitSignal(page.firm_activated) as opened:
+        qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert opened.args == [three[0].id]
+    with qtbot.waitSignal(page.firm_activated) as opened:
+        qtbot.mouseClick(page.findChild(QPushButton, "newFirmButton"), Qt.MouseButton.LeftButton)
+    assert opened.args == [0]
+
+
+# -- archive and delete -------------------------------------------------------------------
+def test_archive_hides_the_firm_and_undo_brings_it_back(qtbot, ctx, page, workspace, three):
+    page.refresh()
+    archive = page.findChild(QPushButton, "archiveButton")
+    assert not archive.isEnabled()
+    page.table.selectRow(row_of(page, three[1].name))
+    assert archive.isEnabled() and archive.text() == "Archive"
+    qtbot.mouseClick(archive, Qt.MouseButton.LeftButton)
+    assert workspace.firms.get(three[1].id).archived
+    assert three[1].name not in shown_names(page)
+    assert page.count_label.text() == "2 firms"
+    ctx.undo_stack.undo()
+    assert not workspace.firms.get(three[1].id).archived
+    assert three[1].name in shown_names(page)
+
+
+def test_delete_asks_first_and_undo_restores_the_firm_with_its_evidence(
+        qtbot, ctx, page, demo, monkeypatch):
+    page.refresh()
+    victim = next(s for s in demo.firms.query(FirmQuery()) if demo.evidence.items(s.id))
+    evidence = [(item.id, item.title) for item in demo.evidence.items(victim.id)]
+    asked: list[str] = []
+    answer = {"yes": False}
+    monkeypatch.setattr(ConfirmDialog, "ask",
+                        classmethod(lambda cls, parent, text: asked.append(text) or answer["yes"]))
+    page.table.selectRow(row_of(page, victim.name))
+    delete = page.findChild(QPushButton, "deleteButton")
+    qtbot.mouseClick(delete, Qt.MouseButton.LeftButton)
+    assert victim.name in asked[0]
+    assert demo.firms.get(victim.id).name == victim.name     # refused: nothing happened
+    answer["yes"] = True
+    qtbot.mouseClick(delete, Qt.MouseButton.LeftButton)
+    assert victim.name not in shown_names(page)
+    assert demo.firms.count(spec=FirmQuery(text=victim.uscc)) == 0
+    ctx.undo_stack.undo()
+    assert victim.name in shown_names(page)
+    assert [(item.id, item.title) for item in demo.evidence.items(victim.id)] == evidence
+    ctx.undo_stack.redo()
+    assert victim.name not in shown_names(page)
+
+
+# -- the model ----------------------------------------------------------------------------
+def test_the_model_passes_the_model_tester(qtmodeltester, ctx, demo):
+    model = FirmTableModel(ctx)
+    assert model.rowCount() == demo.firms.count()
+    qtmodeltester.check(model)
+
+
+def test_columns_show_region_industry_revenue_and_open_applications(ctx, demo):
+    model = FirmTableModel(ctx)
+    row = next(r for r in range(model.rowCount())
+               if model.summary(r).name == "宁波恒岳精密轴承有限公司")
+    texts = [model.data(model.index(row, column)) for column in range(model.columnCount())]
+    summary = model.summary(row)
+    assert texts[2] == "浙江省宁波市鄞州区"   # 330212: the current name of the code
+    assert texts[3].startswith("C3451 ")
+    assert texts[4] == f"{summary.last_revenue:,.2f}"
+    assert str(summary.last_year) in model.data(model.index(row, REVENUE), Qt.ItemDataRole.ToolTipRole)
+    assert model.data(model.index(row, REVENUE), Qt.ItemDataRole.TextAlignmentRole) & int(
+        Qt.AlignmentFlag.AlignRight)
+    assert texts[6] == str(summary.open_applications)
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in (0, 4, 5, 6)] == [
+        "Firm name", "Last-year revenue (10k CNY)", "Best tier", "Open applications"]
+
+
+@pytest.mark.parametrize("lang", ["zh_CN"], indirect=True)
+def test_field_headers_follow_the_language(ctx, lang):
+    model = FirmTableModel(ctx)
+    assert model.headerData(NAME, Qt.Orientation.Horizontal) == "企业名称"
+
+
+def test_verdicts_are_computed_lazily_cached_and_cleared_on_change(qtbot, ctx, demo, monkeypatch):
+    calls: list[int] = []
+    evaluate = demo.qualification.evaluate_firm
+    monkeypatch.setattr(demo.qualification, "evaluate_firm",
+                        lambda firm_id, *a, **k: calls.append(firm_id) or evaluate(firm_id, *a, **k))
+    model = FirmTableModel(ctx)
+    model.rowCount()
+    for column in (NAME, REVENUE, OPEN):
+        model.data(model.index(0, column))
+    assert calls == []                       # counting and other columns compute nothing
+    row = next(r for r in range(model.rowCount())
+               if model.summary(r).name == "宁波恒岳精密轴承有限公司")
+    cell = model.index(row, VERDICT)
+    firm_id = model.firm_id(row)
+    with qtbot.waitSignal(model.dataChanged):
+        assert model.data(cell) == "…"
+    assert model.data(cell) == "Tier 3: pending"
+    assert "pending" in model.data(cell, Qt.ItemDataRole.ToolTipRole)
+    assert calls == [firm_id]
+    model.data(cell)
+    assert calls == [firm_id]                # cached
+    ctx.bus.changed.emit("evidence_item", firm_id)
+    with qtbot.waitSignal(model.dataChanged):
+        assert model.data(model.index(row, VERDICT)) == "…"
+    assert calls == [firm_id, firm_id]
+
+
+@pytest.fixture
+def thousand(workspace):
+    with workspace.context.database.transaction():
+        for index in range(1000):
+            add_firm(workspace, f"测试企业{index:04d}有限公司", index=index)
+    return workspace
+
+
+def test_the_model_loads_only_the_pages_it_shows(qtbot, ctx, page, thousand, monkeypatch):
+    calls: list[int] = []
+    monkeypatch.setattr(thousand.qualification, "evaluate_firm",
+                        lambda firm_id, *a, **k: calls.append(firm_id) or FirmVerdict(
+                            firm_id, "", "", 2026, "2026", "", ()))
+    page.refresh()
+    model = page.model
+    page.table.viewport().repaint()
+    assert model.rowCount() == 1000          # the count is known; the rows are not read
+    assert 0 < model.loaded_rows() <= PAGE_SIZE
+    assert calls == []                       # verdicts wait for the timer
+    top = visible_ids(page)
+    page.table.scrollToBottom()
+    page.table.viewport().repaint()
+    assert model.data(model.index(999, NAME)) == "测试企业0999有限公司"
+    assert model.loaded_rows() == 2 * PAGE_SIZE  # the first and the last page
+    bottom = visible_ids(page)
+    with qtbot.waitSignal(model.dataChanged):
+        pass
+    assert 0 < len(top) < 100 and 0 < len(bottom) < 100
+    assert sorted(calls) == sorted(top + bottom)   # only rows shown were judged, each once
+
+
+def visible_ids(page) -> list[int]:
+    table = page.table
+    first, last = table.rowAt(0), table.rowAt(table.viewport().height() - 1)
+    last = page.model.rowCount() - 1 if last < 0 else last
+    return [page.model.firm_id(row) for row in range(first, last + 1)]
+
+
+def test_memory_stays_bounded_when_every_row_is_read(ctx, thousand, monkeypatch):
+    monkeypatch.setattr(firm_table, "MAX_PAGES", 2)
+    model = FirmTableModel(ctx)
+    names = [model.summary(row).name for row in range(model.rowCount())]
+    assert names == sorted(names) and len(names) == 1000
+    assert model.loaded_rows() <= 2 * PAGE_SIZE
