@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCharts import QBarCategoryAxis, QChartView, QPieSeries, QStackedBarSeries
+from PySide6.QtCharts import QBarCategoryAxis, QChartView, QHorizontalStackedBarSeries, QPieSeries
 from PySide6.QtWidgets import QLabel
 
 from desktop.gui.widgets.dashboard import DashboardPage, short_province
@@ -38,7 +38,7 @@ def bars(chart):
 def test_applications_by_status_per_batch_and_tier(page, demo):
     figures = demo.dashboard.figures(with_verdicts=False)
     applications = chart(page, "chartApplications")
-    assert isinstance(applications.series()[0], QStackedBarSeries)
+    assert isinstance(applications.series()[0], QHorizontalStackedBarSeries)
     keys = list(figures.applications)
     assert len(categories(applications)) == len(keys) == 6
     assert "(no batch) · tier 2" in categories(applications)

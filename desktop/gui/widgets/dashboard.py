@@ -5,7 +5,8 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCharts import (
-    QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QPieSeries, QStackedBarSeries,
+    QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalBarSeries,
+    QHorizontalStackedBarSeries, QPieSeries,
     QValueAxis,
 )
 from PySide6.QtCore import Qt, Signal
@@ -21,7 +22,7 @@ from ..tasks import run_task
 from .batch_desk import stop_on_destroy
 
 TOP_PROVINCES = 10
-SHORT_NAME = 10   # characters of a batch name shown under a bar
+SHORT_NAME = 16   # characters of a batch name shown beside its bar
 _PROVINCE_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市")
 
 
@@ -155,29 +156,31 @@ class DashboardPage(QWidget):
             batch=batch or self.tr("(no batch)"), tier=tier) for batch, tier in keys)
 
     def _bars(self, name: str, title: str, series, categories: list[str]) -> None:
+        """Horizontal bars: category names (batches, provinces) read along their own line
+        instead of being cut to '…' under narrow columns."""
         chart = self._chart(title)
         chart.addSeries(series)
         axis_x = QBarCategoryAxis()
         axis_x.append(categories)
-        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_x)
         axis_y = QValueAxis()
         axis_y.setLabelFormat("%d")
         sets = series.barSets()
-        combine = sum if isinstance(series, QStackedBarSeries) else max
+        combine = sum if isinstance(series, QHorizontalStackedBarSeries) else max
         top = max((combine([s.at(i) for s in sets] or [0]) for i in range(len(categories))),
                   default=0)
         step = max(1, math.ceil(top / 6))   # whole-number ticks, at most seven
         ticks = max(1, math.ceil(top / step))
         axis_y.setRange(0, ticks * step)
         axis_y.setTickCount(ticks + 1)
-        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis_y)
         self._set_chart(name, chart)
 
     def _show_applications(self, counts: dict[tuple[str, int], dict[str, int]]) -> None:
         keys = list(counts)
-        series = QStackedBarSeries()
+        series = QHorizontalStackedBarSeries()
         for status in ApplicationStatus:
             if any(status.value in counts[key] for key in keys):
                 bar = QBarSet(labels.status(status))
@@ -189,7 +192,7 @@ class DashboardPage(QWidget):
 
     def _show_verdicts(self, counts: dict[tuple[str, int], dict[str, int]]) -> None:
         keys = list(counts)
-        series = QBarSeries()
+        series = QHorizontalBarSeries()
         for outcome in TierOutcome:
             if any(outcome.value in counts[key] for key in keys):
                 bar = QBarSet(labels.verdict(outcome))
@@ -200,7 +203,7 @@ class DashboardPage(QWidget):
         self.views["chartVerdicts"].setToolTip(self._names(keys))
 
     def _show_provinces(self, counts: list[tuple[str, int]]) -> None:
-        series = QBarSeries()
+        series = QHorizontalBarSeries()
         bar = QBarSet(self.tr("Firms"))
         bar.append([float(count) for _name, count in counts])
         series.append(bar)
