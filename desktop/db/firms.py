@@ -75,10 +75,21 @@ def count(spec: FirmQuery = FirmQuery()) -> int:
     return _filtered(Firm.select(Firm.id), spec).count()
 
 
+def _page_ids(spec: FirmQuery, limit: int | None, offset: int, order_key) -> list[int] | None:
+    """The ids of one page, found on the firm table alone when the order allows it: skipping
+    50,000 rows of an index is quick, computing their revenue columns first is not."""
+    if spec.order_by not in ("name", "uscc", "region_code", "industry_code") or limit is None:
+        return None
+    key = getattr(Firm, spec.order_by)
+    order = [key.desc() if spec.descending else key.asc(), Firm.id]
+    query = _filtered(Firm.select(Firm.id), spec).order_by(*order).limit(limit).offset(offset)
+    return [row[0] for row in query.tuples()]
+
+
 def summaries(spec: FirmQuery = FirmQuery(), limit: int | None = None,
               offset: int = 0) -> list[FirmSummary]:
-    """One page of the firm list, in one query: the latest fiscal year's revenue and the open
-    application count come from subqueries, not one query per firm."""
+    """One page of the firm list: the latest fiscal year's revenue and the open application
+    count come from subqueries, not one query per firm."""
     latest_year = (FiscalYear.select(pw.fn.MAX(FiscalYear.year))
                    .where(FiscalYear.firm == Firm.id))
     FY = FiscalYear.alias("latest")
@@ -101,9 +112,13 @@ def summaries(spec: FirmQuery = FirmQuery(), limit: int | None = None,
              .join(FY, pw.JOIN.LEFT_OUTER,
                    on=((FY.firm == Firm.id) & (FY.year == latest_year)))
              .order_by(*order))
-    query = _filtered(query, spec)
-    if limit is not None:
-        query = query.limit(limit).offset(offset)
+    ids = _page_ids(spec, limit, offset, key)
+    if ids is not None:
+        query = query.where(Firm.id.in_(ids))
+    else:
+        query = _filtered(query, spec)
+        if limit is not None:
+            query = query.limit(limit).offset(offset)
     return [FirmSummary(id=row["id"], uscc=row["uscc"], name=row["name"],
                         region_code=row["region_code"], industry_code=row["industry_code"],
                         archived=bool(row["archived"]), last_year=row["last_year"],
