@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 
 from PySide6.QtCore import QSettings
@@ -69,6 +70,13 @@ def run(paths: AppPaths, lang: str | None = None, argv: list[str] | None = None)
             FirstStartDialog.ask(window) == FirstStartDialog.DEMO:
         window.load_demo()
     try:
-        return app.exec()
+        code = app.exec()
     finally:
         workspace.close()
+    # PySide6 6.12 can drop references it does not own while Python tears down (an abort
+    # "bool_dealloc" at exit after a long session). Everything is saved and closed by now:
+    # flush the logs and leave without the interpreter's teardown.
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

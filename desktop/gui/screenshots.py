@@ -103,4 +103,9 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    code = main(sys.argv[1:])
+    sys.stdout.flush()
+    # PySide6 6.12 can drop references it does not own while Python tears down (seen as
+    # "bool_dealloc"/"none_dealloc" aborts at exit); the work is done and flushed, so leave
+    # without the teardown.
+    os._exit(code)

@@ -75,6 +75,6 @@ def score_indicator(ctx: Context, indicator: Indicator) -> CriterionResult:
     detail = "; ".join(m.detail for m in measured if m.detail)
     evidence = tuple(e for m in measured for e in m.evidence)
     return CriterionResult(outcome=Outcome.PASS if points > 0 else Outcome.FAIL, value=value,
-                           threshold=f"{number(points)} pts",
+                           threshold=f"{number(points)} / {number(max_points(indicator))}",
                            detail=detail, evidence=evidence, points=points,
                            notes=tuple(n for m in measured for n in m.notes), **base)

@@ -165,26 +165,24 @@ class FiscalYearTableModel(QAbstractTableModel):
 
     @staticmethod
     def _derived_label(key: str) -> str:
-        tr = QCoreApplication.translate
         return {
-            "main_business_share": tr("FiscalYearTableModel", "Main-business share"),
-            "operating_revenue_growth": tr("FiscalYearTableModel", "Operating revenue growth"),
-            "main_business_revenue_growth": tr("FiscalYearTableModel",
+            "main_business_share": QCoreApplication.translate("FiscalYearTableModel", "Main-business share"),
+            "operating_revenue_growth": QCoreApplication.translate("FiscalYearTableModel", "Operating revenue growth"),
+            "main_business_revenue_growth": QCoreApplication.translate("FiscalYearTableModel",
                                                "Main-business revenue growth"),
-            "rd_ratio": tr("FiscalYearTableModel", "R&D ratio"),
-            "debt_ratio": tr("FiscalYearTableModel", "Debt ratio"),
+            "rd_ratio": QCoreApplication.translate("FiscalYearTableModel", "R&D ratio"),
+            "debt_ratio": QCoreApplication.translate("FiscalYearTableModel", "Debt ratio"),
         }[key]
 
     @staticmethod
     def _derived_tip(key: str) -> str:
-        tr = QCoreApplication.translate
         return {
-            "main_business_share": tr("FiscalYearTableModel",
+            "main_business_share": QCoreApplication.translate("FiscalYearTableModel",
                                       "Main-business revenue / operating revenue"),
-            "operating_revenue_growth": tr("FiscalYearTableModel",
+            "operating_revenue_growth": QCoreApplication.translate("FiscalYearTableModel",
                                            "Operating revenue against the year before"),
-            "main_business_revenue_growth": tr("FiscalYearTableModel",
+            "main_business_revenue_growth": QCoreApplication.translate("FiscalYearTableModel",
                                                "Main-business revenue against the year before"),
-            "rd_ratio": tr("FiscalYearTableModel", "R&D expense / operating revenue"),
-            "debt_ratio": tr("FiscalYearTableModel", "Total liabilities / total assets"),
+            "rd_ratio": QCoreApplication.translate("FiscalYearTableModel", "R&D expense / operating revenue"),
+            "debt_ratio": QCoreApplication.translate("FiscalYearTableModel", "Total liabilities / total assets"),
         }[key]
