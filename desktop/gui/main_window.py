@@ -197,13 +197,16 @@ class MainWindow(QMainWindow):
         geometry = self.ctx.settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        splitter = self.ctx.settings.value("window/splitter")
-        if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
+        for splitter in self.findChildren(QSplitter):
+            state = self.ctx.settings.value(f"splitters/{splitter.objectName()}")
+            if splitter.objectName() and isinstance(state, QByteArray):
+                splitter.restoreState(state)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self.ctx.settings.setValue("window/geometry", self.saveGeometry())
-        self.ctx.settings.setValue("window/splitter", self.splitter.saveState())
+        for splitter in self.findChildren(QSplitter):  # every page's splitters too
+            if splitter.objectName():
+                self.ctx.settings.setValue(f"splitters/{splitter.objectName()}", splitter.saveState())
         if not self.firm_editor.may_close():
             event.ignore()
             return

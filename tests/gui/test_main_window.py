@@ -52,6 +52,7 @@ def test_the_window_layout_is_remembered(qtbot, ctx, errors):
     second.show()
     assert (second.width(), second.height()) == (700, 500)
     assert second.splitter.sizes() == sizes
+    assert ctx.settings.value("splitters/evidenceSplitter") is not None  # pages' splitters too
 
 
 def test_about_names_the_version_and_the_data_location(window, workspace):

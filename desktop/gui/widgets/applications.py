@@ -75,7 +75,7 @@ class ApplicationsPage(QWidget):
         checklist_layout = QVBoxLayout(checklist_box)
         checklist_layout.addWidget(self.checklist_summary)
         checklist_layout.addWidget(self.checklist)
-        details = QSplitter(Qt.Orientation.Horizontal)
+        details = QSplitter(Qt.Orientation.Horizontal, objectName="applicationDetailsSplitter")
         details.addWidget(history_box)
         details.addWidget(checklist_box)
         details.setStretchFactor(1, 2)
