@@ -18,15 +18,14 @@ from desktop.domain.messages import Message
 from desktop.domain.verdicts import Text
 
 from .metrics import METRICS, OPS
+from .schema import (  # noqa: F401  (the structures, re-exported for callers)
+    Condition, Criterion, Indicator, Rulebook, ScoreRule, Test, TierRule, Transition,
+)
 
 
 class RulebookError(DomainError):
     """A rulebook file is malformed."""
 
-
-from .schema import (  # noqa: E402,F401  (the structures, re-exported for callers)
-    Condition, Criterion, Indicator, Rulebook, ScoreRule, Test, TierRule, Transition,
-)
 
 SETTINGS = {"band_edge": ("higher", "lower"), "class_ii_maintained_years": int,
             "high_value_maintained_years": int, "transfer_wait_years": int}
