@@ -17,6 +17,8 @@ from desktop.domain.messages import normalize_language
 from desktop.paths import AppPaths
 
 from . import check as check_command
+from . import export as export_command
+from . import imports as import_command
 from . import firms as firm_commands
 from .output import Output
 
@@ -48,6 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "batches, applications)")
     firm_commands.add_parser(commands)
     check_command.add_parser(commands)
+    export_command.add_parser(commands)
+    import_command.add_parser(commands)
     return parser
 
 
@@ -76,6 +80,10 @@ def run(args: argparse.Namespace) -> int:
                 return _demo(workspace, out)
             if args.command == "check":
                 return check_command.run(args, workspace, out)
+            if args.command == "export":
+                return export_command.run(args, workspace, out)
+            if args.command == "import":
+                return import_command.run(args, workspace, out)
             return firm_commands.run(args, workspace, out)
     except DomainError as error:
         out.problems(error.messages)

@@ -345,3 +345,16 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "criterion_id": ("Criterion", "指标"),
     "note": ("Note", "说明"),
 }
+
+
+def _merge_excel_messages() -> None:
+    from .catalog_excel import EXPORT_MESSAGES, IMPORT_MESSAGES
+
+    for part in (EXPORT_MESSAGES, IMPORT_MESSAGES):
+        clash = set(part) & set(MESSAGES)
+        if clash:
+            raise RuntimeError(f"message codes defined twice: {sorted(clash)}")
+        MESSAGES.update(part)
+
+
+_merge_excel_messages()
