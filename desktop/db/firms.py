@@ -9,10 +9,11 @@ from desktop.domain.records import Firm as FirmRecord
 from desktop.domain.records import FirmQuery, FirmSummary
 
 from .convert import to_columns, to_record
-from .models import Application, FiscalYear, Firm
+from .models import Application, FiscalYear, Firm, database_proxy
 from .pinyin import initials
 
 OPEN_STATUSES = ("draft", "ready", "submitted", "returned", "recommended")
+INLINE_IDS = 900          # up to this many ids go into the query as parameters
 
 
 def insert(record: FirmRecord, now: datetime) -> FirmRecord:
@@ -52,7 +53,51 @@ def uscc_taken(uscc: str, except_id: int | None = None) -> bool:
     return query.exists()
 
 
+class _FirmFilter(pw.Model):
+    """A connection's private TEMP table holding a long `FirmQuery.ids` set: SQLite (before
+    3.32, and as some builds set it) refuses more than 999 parameters in one statement."""
+
+    id = pw.IntegerField(primary_key=True)
+
+    class Meta:
+        database = database_proxy
+        table_name = "firm_filter"
+
+
+# connection → (the connection, the ids its firm_filter holds). The connection is kept so its
+# id() cannot be reused while the entry lives; a few entries at most (one per thread).
+_filter_loaded: dict[int, tuple[object, frozenset[int]]] = {}
+
+
+def _ids_condition(ids: frozenset[int]):
+    """`Firm.id` in `ids`, for any number of ids."""
+    if len(ids) <= INLINE_IDS:
+        return Firm.id.in_(sorted(ids))   # peewee turns an empty list into a false condition
+    connection = database_proxy.connection()
+    key = id(connection)
+    loaded = _filter_loaded.get(key)
+    if (loaded is None or loaded[0] is not connection
+            or (loaded[1] is not ids and loaded[1] != ids)):
+        _filter_loaded.pop(key, None)
+        with database_proxy.atomic():   # one temp-only transaction: the main file is not locked
+            _FirmFilter.create_table(safe=True, temporary=True)
+            _FirmFilter.delete().execute()
+            # executemany: one prepared statement, not 100 built queries of 900 rows
+            database_proxy.cursor().executemany(
+                f'INSERT INTO "firm_filter" ("id") VALUES ({database_proxy.param})',
+                [(firm_id,) for firm_id in ids])
+        # Inside a caller's transaction a rollback could undo the filling: then fill again
+        # next time rather than trust the table.
+        if not database_proxy.in_transaction():
+            while len(_filter_loaded) >= 8:
+                _filter_loaded.pop(next(iter(_filter_loaded)))
+            _filter_loaded[key] = (connection, ids)
+    return Firm.id.in_(_FirmFilter.select(_FirmFilter.id))
+
+
 def _filtered(query, spec: FirmQuery):
+    if spec.ids is not None:
+        query = query.where(_ids_condition(spec.ids))
     if spec.archived_only:
         query = query.where(Firm.archived == True)  # noqa: E712 (peewee expression)
     elif not spec.include_archived:

@@ -244,6 +244,7 @@ class FirmQuery:
     industry_prefix: str = ""    # 'C' a section, 'C39' a division …
     order_by: str = "name"       # name, uscc, region_code, industry_code, last_revenue, open_applications
     descending: bool = False
+    ids: frozenset[int] | None = None   # only these firms (None: no such limit; empty: none)
 
 
 @dataclass(frozen=True)

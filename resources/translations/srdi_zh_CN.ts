@@ -806,6 +806,38 @@ Backups: {backups}</source>
         <translation>全部行业</translation>
     </message>
     <message>
+        <source>All verdicts</source>
+        <translation>全部结论</translation>
+    </message>
+    <message>
+        <source>Tier 1 passes</source>
+        <translation>第1层级通过</translation>
+    </message>
+    <message>
+        <source>Tier 2 passes</source>
+        <translation>第2层级通过</translation>
+    </message>
+    <message>
+        <source>Tier 3 passes</source>
+        <translation>第3层级通过</translation>
+    </message>
+    <message>
+        <source>Any tier pending</source>
+        <translation>有层级待人工判定</translation>
+    </message>
+    <message>
+        <source>Any tier incomplete</source>
+        <translation>有层级数据不全</translation>
+    </message>
+    <message>
+        <source>Fails every tier</source>
+        <translation>各层级均未通过</translation>
+    </message>
+    <message>
+        <source>Verdicts of this year&apos;s application, judged on each firm&apos;s own data</source>
+        <translation>按本年度申报、依各企业自身数据得出的结论</translation>
+    </message>
+    <message>
         <source>Show archived</source>
         <translation>显示已归档</translation>
     </message>
@@ -820,6 +852,10 @@ Backups: {backups}</source>
     <message>
         <source>Delete…</source>
         <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Checking the verdicts of the listed firms…</source>
+        <translation>正在判定所列企业的结论…</translation>
     </message>
     <message>
         <source>{n} firms</source>

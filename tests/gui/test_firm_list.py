@@ -2,13 +2,16 @@
 undo, the remembered header, and a model that stays lazy with many firms."""
 from __future__ import annotations
 
+import dataclasses
+import threading
+
 import pytest
 from PySide6.QtCore import QByteArray, QPoint, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLineEdit, QPushButton
 
 from desktop.domain.records import FirmQuery
-from desktop.domain.verdicts import FirmVerdict
+from desktop.domain.verdicts import FirmVerdict, TierOutcome
 from desktop.gui.dialogs.confirm import ConfirmDialog
 from desktop.gui.models import firm_table
 from desktop.gui.models.firm_table import (
@@ -125,6 +128,130 @@ def test_archived_firms_show_only_when_asked(qtbot, page, workspace, three):
     assert page.findChild(QPushButton, "archiveButton").text() == "Restore"
 
 
+# -- the verdict filter -------------------------------------------------------------------
+def expected_names(workspace, fits, **query) -> list[str]:
+    """The firms whose verdict (from the service) fits, among those `query` selects."""
+    found = []
+    for summary in workspace.firms.query(FirmQuery(**query)):
+        tiers = {t.tier: t.outcome.value for t in workspace.qualification.evaluate_firm(
+            summary.id).tiers}
+        if fits(tiers):
+            found.append(summary.name)
+    return sorted(found)
+
+
+def choose_verdict(qtbot, page, text: str) -> None:
+    combo = page.findChild(QComboBox, "verdictFilter")
+    with qtbot.waitSignal(page.verdict_filter_applied, timeout=60000):
+        combo.setCurrentIndex(combo.findText(text))
+    assert combo.currentText() == text
+
+
+VERDICT_CHOICES = {
+    "Tier 1 passes": lambda tiers: tiers[1] == "pass",
+    "Tier 2 passes": lambda tiers: tiers[2] == "pass",
+    "Tier 3 passes": lambda tiers: tiers[3] == "pass",
+    "Any tier pending": lambda tiers: "pending" in tiers.values(),
+    "Any tier incomplete": lambda tiers: "incomplete" in tiers.values(),
+    "Fails every tier": lambda tiers: set(tiers.values()) == {"fail"},
+}
+
+
+def test_the_verdict_filter_shows_the_firms_whose_verdicts_fit(qtbot, page, demo, errors):
+    page.refresh()
+    combo = page.findChild(QComboBox, "verdictFilter")
+    assert [combo.itemText(i) for i in range(combo.count())] == ["All verdicts", *VERDICT_CHOICES]
+    for text, fits in VERDICT_CHOICES.items():
+        choose_verdict(qtbot, page, text)
+        assert sorted(shown_names(page)) == expected_names(demo, fits), text
+        assert page.count_label.text() == f"{page.model.rowCount()} firms"
+    assert "山东鲁创动力机械有限公司" in shown_names(page)         # fails every tier
+    assert expected_names(demo, VERDICT_CHOICES["Any tier pending"])   # not a vacuous check
+    combo.setCurrentIndex(0)
+    assert page.model.spec.ids is None
+    assert page.model.rowCount() == demo.firms.count() == 34
+    assert errors == []
+
+
+def test_other_filters_and_the_order_work_with_the_verdict_filter(qtbot, page, demo):
+    page.refresh()
+    choose_verdict(qtbot, page, "Any tier pending")
+    region = page.findChild(QComboBox, "regionFilter")
+    with qtbot.waitSignal(page.verdict_filter_applied, timeout=60000):
+        region.setCurrentIndex(region.findData("32"))     # judged again for Jiangsu
+    pending = VERDICT_CHOICES["Any tier pending"]
+    assert sorted(shown_names(page)) == expected_names(demo, pending, region_prefix="32")
+    with qtbot.waitSignal(page.verdict_filter_applied, timeout=60000):
+        commit_text(page.findChild(QLineEdit, "firmSearch"), "精")
+    assert sorted(shown_names(page)) == expected_names(demo, pending, region_prefix="32",
+                                                       text="精")
+    assert len(shown_names(page)) >= 2
+    click_header(qtbot, page, NAME)                    # descending, still the same firms
+    assert shown_names(page) == sorted(shown_names(page), reverse=True)
+    assert sorted(shown_names(page)) == expected_names(demo, pending, region_prefix="32",
+                                                       text="精")
+
+
+def test_the_verdict_filter_reuses_verdicts_and_follows_data_changes(
+        qtbot, ctx, page, demo, monkeypatch):
+    calls: list[int] = []
+    forced: set[int] = set()
+    evaluate = demo.qualification.evaluate_firm
+
+    def counted(firm_id, *args, **kwargs):
+        calls.append(firm_id)
+        verdict = evaluate(firm_id, *args, **kwargs)
+        if firm_id in forced:   # as if its data had changed so that every tier fails
+            tiers = tuple(dataclasses.replace(t, outcome=TierOutcome.FAIL) for t in verdict.tiers)
+            verdict = dataclasses.replace(verdict, tiers=tiers)
+        return verdict
+
+    monkeypatch.setattr(demo.qualification, "evaluate_firm", counted)
+    page.refresh()
+    page.table.viewport().repaint()
+    qtbot.waitUntil(lambda: len(calls) == len(visible_ids(page)), timeout=10000)
+    assert page.model.data(page.model.index(0, VERDICT)) != "…"
+    choose_verdict(qtbot, page, "Fails every tier")   # the column's verdicts are reused …
+    page.table.viewport().repaint()                     # … and the column reuses the filter's
+    assert all(page.model.data(page.model.index(row, VERDICT)) == "No tier"
+               for row in range(page.model.rowCount()))
+    assert sorted(calls) == sorted(s.id for s in demo.firms.query(FirmQuery()))  # each once
+    calls.clear()
+    choose_verdict(qtbot, page, "Any tier pending")
+    assert calls == []                                  # every verdict came from the cache
+    choose_verdict(qtbot, page, "Fails every tier")
+    assert "宁波恒岳精密轴承有限公司" not in shown_names(page)
+    firm_id = next(s.id for s in demo.firms.query(FirmQuery(text="宁波恒岳")))
+    forced.add(firm_id)
+    with qtbot.waitSignal(page.verdict_filter_applied, timeout=60000):
+        ctx.bus.changed.emit("evidence_item", firm_id)
+    assert "宁波恒岳精密轴承有限公司" in shown_names(page)
+    assert set(calls) == {firm_id}                      # only the changed firm judged again
+
+
+def test_cancelling_the_verdict_filter_shows_every_firm_again(qtbot, page, demo, monkeypatch):
+    release = threading.Event()
+    evaluate = demo.qualification.evaluate_firm
+
+    def slow(firm_id, *args, **kwargs):
+        if threading.current_thread() is not threading.main_thread():
+            release.wait(10)    # the worker waits; the column (GUI thread) does not
+        return evaluate(firm_id, *args, **kwargs)
+
+    monkeypatch.setattr(demo.qualification, "evaluate_firm", slow)
+    page.refresh()
+    combo = page.findChild(QComboBox, "verdictFilter")
+    with qtbot.waitSignal(page.verdict_filter_applied, timeout=60000):
+        combo.setCurrentIndex(combo.findText("Tier 1 passes"))
+        dialog = page._verdict_task.dialog
+        qtbot.waitUntil(dialog.isVisible, timeout=5000)
+        qtbot.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
+        release.set()
+    assert combo.currentText() == "All verdicts"
+    assert page.model.spec.ids is None
+    assert page.model.rowCount() == 34
+
+
 # -- sort ---------------------------------------------------------------------------------
 def test_clicking_a_header_sorts_in_the_database(qtbot, page, demo):
     page.refresh()
@@ -227,6 +354,10 @@ def test_delete_asks_first_and_undo_restores_the_firm_with_its_evidence(
 def test_the_model_passes_the_model_tester(qtmodeltester, ctx, demo):
     model = FirmTableModel(ctx)
     assert model.rowCount() == demo.firms.count()
+    qtmodeltester.check(model)
+    some = frozenset(s.id for s in demo.firms.query(FirmQuery(region_prefix="32")))
+    model.set_query(FirmQuery(ids=some))
+    assert model.rowCount() == len(some) > 0
     qtmodeltester.check(model)
 
 

@@ -95,3 +95,51 @@ def test_dashboard_counts(workspace, firms):
     assert figures.verdicts == {("2026年第八批", 3): {"fail": 1}}
     assert dict(figures.firms_by_province) == {"江苏省": 2, "北京市": 1}
     assert dict(figures.firms_by_industry) == {"C 制造业": 2, "I 信息传输、软件和信息技术服务业": 1}
+
+
+def test_only_the_given_ids(workspace, firms):
+    ids = frozenset({firms[0].id, firms[2].id})
+    assert names(workspace, ids=ids) == ["北京星辰科技有限公司", "苏州精测传感科技有限公司"]
+    assert names(workspace, ids=ids, region_prefix="32") == ["苏州精测传感科技有限公司"]
+    assert workspace.firms.count(spec=FirmQuery(ids=ids)) == 2
+    assert names(workspace, ids=frozenset()) == []
+    assert workspace.firms.count(spec=FirmQuery(ids=frozenset())) == 0
+    assert workspace.firms.count(spec=FirmQuery(ids=frozenset({999_999}))) == 0
+
+
+@pytest.fixture
+def many(workspace):
+    """1,500 firms written in one transaction (validation is the slow part, not the rows)."""
+    with workspace.context.database.transaction():
+        return [workspace.firms.create_from({
+            "uscc": make_uscc("320583", f"MA{index:07d}"), "name": f"测试企业{index:04d}有限公司",
+            "region_code": "320583", "industry_code": "C3985"}).id for index in range(1500)]
+
+
+def test_more_ids_than_sqlite_takes_as_parameters(workspace, many):
+    every_other = frozenset(many[::2]) | {10_000_000}       # 751 ids: one is no firm
+    odd = frozenset(many[1::2])
+    most = frozenset(many[:1200])                          # beyond 999 parameters
+    assert workspace.firms.count(spec=FirmQuery(ids=most)) == 1200
+    page = workspace.firms.query(FirmQuery(ids=most), limit=100, offset=1150)
+    assert [s.name for s in page] == [f"测试企业{i:04d}有限公司" for i in range(1150, 1200)]
+    by_revenue = workspace.firms.query(FirmQuery(ids=most, order_by="last_revenue"))
+    assert {s.id for s in by_revenue} == most
+    # another large set on the same connection replaces the first, and back again
+    assert workspace.firms.count(spec=FirmQuery(ids=frozenset(many))) == 1500
+    assert workspace.firms.count(spec=FirmQuery(ids=most, text="测试企业11")) == 100
+    assert workspace.firms.count(spec=FirmQuery(ids=every_other)) == 750
+    assert {s.id for s in workspace.firms.query(FirmQuery(ids=odd))} == odd
+    assert workspace.firms.count(spec=FirmQuery(ids=frozenset(range(20_000_000, 20_002_000)))) == 0
+    # a firm gone from the database is gone from the filtered list too
+    workspace.firms.delete(many[0])
+    assert workspace.firms.count(spec=FirmQuery(ids=most)) == 1199
+
+
+def test_a_long_id_filter_survives_a_rolled_back_transaction(workspace, many):
+    most, rest = frozenset(many[:1000]), frozenset(many[500:])
+    with pytest.raises(RuntimeError), workspace.context.database.transaction():
+        assert workspace.firms.count(spec=FirmQuery(ids=most)) == 1000   # fills the table
+        raise RuntimeError("refused")                                   # … and undoes it
+    assert workspace.firms.count(spec=FirmQuery(ids=most)) == 1000
+    assert workspace.firms.count(spec=FirmQuery(ids=rest)) == 1000

@@ -10,6 +10,11 @@ The best-tier verdict needs the qualification engine (a few ms per firm), so it 
 only for cells the view actually paints: painting queues the firm, a zero-time timer evaluates
 the queue in short slices (newest requests first, stale ones dropped) and announces each
 result with dataChanged. Results are cached per firm id until the bus says data changed.
+
+The cache keeps a `VerdictDigest` per firm (tier outcomes and the labels the cell shows, not
+the criteria), shared with the page's verdict filter (`known_verdicts`, `remember_verdicts`):
+a verdict the column has computed is not computed again by the filter, nor the other way round,
+and 100,000 digests stay small (equal digests are one object).
 """
 from __future__ import annotations
 
@@ -17,14 +22,16 @@ import dataclasses
 import logging
 import time
 from collections import OrderedDict
+from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from desktop.domain.errors import DomainError
+from desktop.domain.messages import Message
 from desktop.domain.records import FirmQuery, FirmSummary
-from desktop.domain.verdicts import FirmVerdict, TierOutcome
+from desktop.domain.verdicts import FirmVerdict, Text, TierOutcome
 from desktop.services import codes
 
 from .. import i18n
@@ -42,6 +49,63 @@ ORDER_KEYS = {NAME: "name", USCC: "uscc", REGION: "region_code", INDUSTRY: "indu
 FIRM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
+# What the verdict filter can ask of a firm's tier outcomes (its own verdict, this year).
+TIER1_PASS, TIER2_PASS, TIER3_PASS = "tier1_pass", "tier2_pass", "tier3_pass"
+ANY_PENDING, ANY_INCOMPLETE, FAILS_ALL = "any_pending", "any_incomplete", "fails_all"
+VERDICT_FILTERS = (TIER1_PASS, TIER2_PASS, TIER3_PASS, ANY_PENDING, ANY_INCOMPLETE, FAILS_ALL)
+
+
+
+@dataclass(frozen=True)
+class TierDigest:
+    tier: int
+    title: Text
+    outcome: TierOutcome
+
+
+@dataclass(frozen=True)
+class VerdictDigest:
+    """What the list needs of a firm's verdict; `problem` says why there is none (Messages,
+    or the text of an unexpected error)."""
+
+    rulebook: str = ""
+    year: int = 0
+    tiers: tuple[TierDigest, ...] = ()
+    problem: tuple[Message | str, ...] = ()
+
+
+_shared: dict[VerdictDigest, VerdictDigest] = {}   # few distinct digests: one object each
+
+
+def firm_digest(qualification, firm_id: int) -> VerdictDigest:
+    """A firm's verdict, digested; safe to call from a worker thread."""
+    try:
+        verdict: FirmVerdict = qualification.evaluate_firm(firm_id)
+    except DomainError as error:
+        return VerdictDigest(problem=tuple(error.messages))
+    except Exception as error:  # one firm's odd data must not break the list
+        log.exception("verdict of firm %s failed", firm_id)
+        return VerdictDigest(problem=(str(error),))
+    digest = VerdictDigest(verdict.rulebook, verdict.year, tuple(
+        TierDigest(t.tier, t.title, t.outcome) for t in verdict.tiers))
+    return _shared.setdefault(digest, digest)
+
+
+def verdict_matches(key: str, digest: VerdictDigest) -> bool:
+    """Whether a verdict fits a VERDICT_FILTERS key; a firm without a verdict fits none."""
+    outcomes = {t.tier: t.outcome for t in digest.tiers}
+    if not outcomes:
+        return False
+    if key in (TIER1_PASS, TIER2_PASS, TIER3_PASS):
+        return outcomes.get(int(key[4])) == TierOutcome.PASS
+    if key == ANY_PENDING:
+        return TierOutcome.PENDING in outcomes.values()
+    if key == ANY_INCOMPLETE:
+        return TierOutcome.INCOMPLETE in outcomes.values()
+    if key == FAILS_ALL:
+        return all(outcome == TierOutcome.FAIL for outcome in outcomes.values())
+    raise ValueError(f"unknown verdict filter {key!r}")
+
 
 class FirmTableModel(QAbstractTableModel):
     """Rows of `FirmSummary` for a `FirmQuery`; `load_failed(error)` when a read is refused."""
@@ -55,7 +119,7 @@ class FirmTableModel(QAbstractTableModel):
         self._spec = FirmQuery()
         self._count = 0
         self._pages: OrderedDict[int, list[FirmSummary]] = OrderedDict()
-        self._verdicts: dict[int, tuple[str, str]] = {}     # firm id → (text, tooltip)
+        self._verdicts: dict[int, VerdictDigest] = {}       # firm id → its verdict
         self._pending: OrderedDict[int, int] = OrderedDict()  # firm id → row when asked
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self._on_timer_timeout)
@@ -113,6 +177,14 @@ class FirmTableModel(QAbstractTableModel):
     def firm_id(self, row: int) -> int:
         found = self.summary(row)
         return found.id if found else 0
+
+    def known_verdicts(self) -> dict[int, VerdictDigest]:
+        """A copy of the verdicts judged so far (a worker thread may read it)."""
+        return dict(self._verdicts)
+
+    def remember_verdicts(self, verdicts: dict[int, VerdictDigest]) -> None:
+        """Verdicts judged elsewhere (the verdict filter) from the current data."""
+        self._verdicts.update(verdicts)
 
     # -- Qt overrides ----------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
@@ -200,7 +272,7 @@ class FirmTableModel(QAbstractTableModel):
         if column == VERDICT:
             cached = self._verdicts.get(summary.id)
             if cached is not None:
-                return cached[0]
+                return self.verdict_text(cached)
             self._request_verdict(summary.id, row)
             return "…"
         if column == OPEN:
@@ -218,7 +290,7 @@ class FirmTableModel(QAbstractTableModel):
                 year=summary.last_year, amount=f"{summary.last_revenue:,.2f}")
         if column == VERDICT:
             cached = self._verdicts.get(summary.id)
-            return cached[1] if cached else None
+            return self._verdict_tooltip(cached) if cached else None
         if column == INDUSTRY:
             found = codes.industry(summary.industry_code)
             return found.name if found else None
@@ -263,7 +335,7 @@ class FirmTableModel(QAbstractTableModel):
             firm_id, row = self._pending.popitem(last=True)
             if firm_id in self._verdicts:
                 continue
-            self._verdicts[firm_id] = self._evaluate(firm_id)
+            self._verdicts[firm_id] = firm_digest(self.workspace.qualification, firm_id)
             cached = self._pages.get(row // PAGE_SIZE)
             if cached and row % PAGE_SIZE < len(cached) and cached[row % PAGE_SIZE].id == firm_id:
                 cell = self.index(row, VERDICT)
@@ -271,17 +343,7 @@ class FirmTableModel(QAbstractTableModel):
         if self._pending:
             self._timer.start()
 
-    def _evaluate(self, firm_id: int) -> tuple[str, str]:
-        try:
-            verdict = self.workspace.qualification.evaluate_firm(firm_id)
-            return self.verdict_text(verdict), self._verdict_tooltip(verdict)
-        except DomainError as error:
-            return "—", "\n".join(i18n.render(message) for message in error.messages)
-        except Exception as error:  # one firm's odd data must not break the list
-            log.exception("verdict of firm %s failed", firm_id)
-            return "—", str(error)
-
-    def verdict_text(self, verdict: FirmVerdict) -> str:
+    def verdict_text(self, verdict: FirmVerdict | VerdictDigest) -> str:
         """The highest tier the firm has not failed, e.g. 'Tier 3: pending'."""
         open_tiers = [t for t in verdict.tiers if t.outcome != TierOutcome.FAIL]
         if not open_tiers:
@@ -290,7 +352,10 @@ class FirmTableModel(QAbstractTableModel):
         return self.tr("Tier {tier}: {outcome}").format(
             tier=best.tier, outcome=self.outcome_text(best.outcome))
 
-    def _verdict_tooltip(self, verdict: FirmVerdict) -> str:
+    def _verdict_tooltip(self, verdict: VerdictDigest) -> str:
+        if verdict.problem:
+            return "\n".join(i18n.render(p) if isinstance(p, Message) else p
+                             for p in verdict.problem)
         lang = i18n.language()
         lines = [f"{t.title.get(lang)}: {self.outcome_text(t.outcome)}" for t in verdict.tiers]
         lines.append(self.tr("Rulebook {rulebook}, application year {year}").format(

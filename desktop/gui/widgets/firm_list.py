@@ -1,7 +1,18 @@
 """The firm list page: instant search (name, USCC or pinyin initials), filters by province,
-industry section and archive state, a lazy table sorted by the database, and the actions on
-the selected firm (open, archive or restore, delete) as undoable steps."""
+industry section, verdict and archive state, a lazy table sorted by the database, and the
+actions on the selected firm (open, archive or restore, delete) as undoable steps.
+
+The verdict filter cannot be a database condition (verdicts come from the engine), so choosing
+one runs a background task over the firms the other filters select: it judges each (reusing the
+verdicts the table has computed), and the ids that fit become `FirmQuery.ids`, so the table
+stays lazy. Cancel (or a failure) sets the filter back to all verdicts. Changing another filter
+runs it again; so does a data change on the bus, which costs little: only the firms that
+changed are judged again.
+"""
 from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -17,17 +28,29 @@ from .. import undo
 from ..dialogs.confirm import ConfirmDialog
 from ..errors import show_error
 from ..models.firm_table import (
-    INDUSTRY, NAME, OPEN, REGION, REVENUE, USCC, VERDICT, FirmTableModel,
+    ANY_INCOMPLETE, ANY_PENDING, FAILS_ALL, INDUSTRY, NAME, OPEN, REGION, REVENUE, TIER1_PASS,
+    TIER2_PASS, TIER3_PASS, USCC, VERDICT, FirmTableModel, firm_digest, verdict_matches,
 )
+from ..tasks import run_task
+from .batch_desk import stop_on_destroy
 
 SEARCH_DELAY_MS = 150
 HEADER_KEY = "firmList/header"
 COLUMN_WIDTHS = {NAME: 260, USCC: 170, REGION: 170, INDUSTRY: 220, REVENUE: 150,
                  VERDICT: 150, OPEN: 120}
+VERDICT_PAGE = 1000       # firms read per query while the verdict filter judges them
+
+
+@dataclass(frozen=True)
+class _VerdictFilterResult:
+    scope: tuple            # the verdict filter and the other filters it answers
+    ids: frozenset[int]     # the firms that fit
+    judged: dict            # firm id → VerdictDigest judged by the task (for the model's cache)
 
 
 class FirmListPage(QWidget):
     firm_activated = Signal(int)   # 0: a new firm
+    verdict_filter_applied = Signal()   # the verdict filter's firms are shown (or it was reset)
 
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -35,13 +58,17 @@ class FirmListPage(QWidget):
         self.firms = ctx.workspace.firms
         self.model = FirmTableModel(ctx, self)
         self.model.load_failed.connect(self._on_model_load_failed)
+        self._verdict_ids: frozenset[int] | None = None   # the verdict filter's firms …
+        self._verdict_scope_done: tuple | None = None     # … for this scope
+        self._verdict_task = None
+        self._verdict_run = 0                             # newer runs make older ones stale
         self._build_filters()
         self._build_table()
         self._build_actions()
         layout = QVBoxLayout(self)
         filters = QHBoxLayout()
         for widget in (self.search, self.region_filter, self.industry_filter,
-                       self.archived_filter):
+                       self.verdict_filter, self.archived_filter):
             filters.addWidget(widget)
         filters.setStretch(0, 1)
         buttons = QHBoxLayout()
@@ -54,6 +81,7 @@ class FirmListPage(QWidget):
         layout.addWidget(self.table, 1)
         self._restore_header()
         self.model.modelReset.connect(self._update_count)
+        ctx.bus.changed.connect(self._on_bus_changed)   # after the model's: its cache is fresh
         self._update_count()
         self._update_actions()
 
@@ -79,6 +107,20 @@ class FirmListPage(QWidget):
             self.industry_filter.addItem(f"{section.code} {section.name}", section.code)
         self.industry_filter.currentIndexChanged.connect(
             self._on_industry_filter_current_index_changed)
+
+        self.verdict_filter = QComboBox(objectName="verdictFilter")
+        for text, key in ((self.tr("All verdicts"), ""),
+                          (self.tr("Tier 1 passes"), TIER1_PASS),
+                          (self.tr("Tier 2 passes"), TIER2_PASS),
+                          (self.tr("Tier 3 passes"), TIER3_PASS),
+                          (self.tr("Any tier pending"), ANY_PENDING),
+                          (self.tr("Any tier incomplete"), ANY_INCOMPLETE),
+                          (self.tr("Fails every tier"), FAILS_ALL)):
+            self.verdict_filter.addItem(text, key)
+        self.verdict_filter.setToolTip(self.tr(
+            "Verdicts of this year's application, judged on each firm's own data"))
+        self.verdict_filter.currentIndexChanged.connect(
+            self._on_verdict_filter_current_index_changed)
 
         self.archived_filter = QCheckBox(self.tr("Show archived"), objectName="archivedFilter")
         self.archived_filter.toggled.connect(self._on_archived_filter_toggled)
@@ -152,18 +194,94 @@ class FirmListPage(QWidget):
 
     # -- the query -------------------------------------------------------------------------
     def query(self) -> FirmQuery:
+        """What the filters ask for; with a verdict filter, the ids it found last."""
         spec = self.model.spec
         return FirmQuery(text=self.search.text().strip(),
                          include_archived=self.archived_filter.isChecked(),
                          region_prefix=self.region_filter.currentData() or "",
                          industry_prefix=self.industry_filter.currentData() or "",
-                         order_by=spec.order_by, descending=spec.descending)
+                         order_by=spec.order_by, descending=spec.descending,
+                         ids=self._verdict_ids if self.verdict_filter.currentData() else None)
 
     def apply_query(self) -> None:
         self.search_timer.stop()
+        if self.verdict_filter.currentData() and self._verdict_scope() != self._verdict_scope_done:
+            self._run_verdict_filter()   # the list changes when the firms have been judged
+            return
         spec = self.query()
         if spec != self.model.spec:
             self.model.set_query(spec)
+
+    # -- the verdict filter ----------------------------------------------------------------
+    def _verdict_scope(self) -> tuple:
+        spec = dataclasses.replace(self.query(), ids=None, order_by="name", descending=False)
+        return (self.verdict_filter.currentData() or "", spec)
+
+    def _run_verdict_filter(self) -> None:
+        self._stop_verdict_task()
+        self._verdict_run += 1
+        run, scope = self._verdict_run, self._verdict_scope()
+        key, spec = scope
+        firms, qualification = self.firms, self.ctx.workspace.qualification
+        known = self.model.known_verdicts()
+
+        def work(report):
+            total = firms.count(spec=spec)
+            if not report(0, total):
+                return None
+            ids, judged, seen = set(), {}, 0
+            while True:
+                page = firms.query(spec, VERDICT_PAGE, seen)
+                for summary in page:
+                    fresh = summary.id not in known
+                    if fresh:
+                        judged[summary.id] = firm_digest(qualification, summary.id)
+                    if verdict_matches(key, judged[summary.id] if fresh else known[summary.id]):
+                        ids.add(summary.id)
+                    seen += 1
+                    if (fresh or seen % 200 == 0) and not report(seen, max(total, seen)):
+                        return None
+                if len(page) < VERDICT_PAGE:
+                    break
+            if not report(seen, max(total, seen)):
+                return None
+            return _VerdictFilterResult(scope, frozenset(ids), judged)
+
+        task = run_task(self, self.tr("Checking the verdicts of the listed firms…"), work)
+        self._verdict_task = task
+        stop_on_destroy(self, task)
+        task.finished.connect(lambda result: self._on_verdict_task_finished(run, result))
+
+    def _stop_verdict_task(self) -> None:
+        """An older run's answer no longer counts: let it stop at its next step."""
+        if self._verdict_task is not None:
+            self._verdict_task.worker.cancelled = True
+            self._verdict_task = None
+        self._verdict_run += 1
+
+    def _on_verdict_task_finished(self, run: int, result) -> None:
+        if run != self._verdict_run:
+            return   # stale: a newer run or another choice took over
+        self._verdict_task = None
+        if result is None:   # cancelled (or failed, already shown): back to every verdict
+            self.verdict_filter.setCurrentIndex(0)
+            self.verdict_filter_applied.emit()
+            return
+        self.model.remember_verdicts(result.judged)
+        self._verdict_ids, self._verdict_scope_done = result.ids, result.scope
+        self.apply_query()
+        self.verdict_filter_applied.emit()
+
+    def _on_verdict_filter_current_index_changed(self, _index: int) -> None:
+        if not self.verdict_filter.currentData():
+            self._stop_verdict_task()
+            self._verdict_ids = self._verdict_scope_done = None
+        self.apply_query()
+
+    def _on_bus_changed(self, _table: str, _firm_id: int) -> None:
+        if self.verdict_filter.currentData():
+            self._verdict_scope_done = None   # judged again: only changed firms cost time
+            self.apply_query()
 
     def _on_search_text_changed(self, _text: str) -> None:
         self.search_timer.start()   # restarts: typing on postpones the search
