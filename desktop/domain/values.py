@@ -11,8 +11,9 @@ from decimal import Decimal, InvalidOperation
 # written in 元 with fen, or in 万元 with up to six decimals, round-trips exactly.
 MONEY_SCALE = 6
 MONEY_QUANTUM = Decimal(1).scaleb(-MONEY_SCALE)
-# 10^13 万元 is far above any firm's figures and keeps the scaled integer within 64 bits.
-MONEY_LIMIT = Decimal(10) ** 13
+# 9×10^12 万元 is far above any firm's figures and keeps the scaled integer (×10^6) within
+# SQLite's signed 64 bits (9.22×10^18).
+MONEY_LIMIT = Decimal(9) * 10 ** 12
 
 # Scores and percentages are stored with four decimals.
 SCORE_SCALE = 4

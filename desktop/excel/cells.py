@@ -25,6 +25,8 @@ def cell(sheet, value, number_format: str | None = None, style=None) -> WriteOnl
     if isinstance(value, Decimal):
         value = float(value)  # Excel holds IEEE doubles; 15 significant digits cover 万元 to 分
     made = WriteOnlyCell(sheet, value=value)
+    if style is not None:  # first: a named style replaces the format and the quote prefix
+        made.style = style
     if isinstance(value, str):
         made.data_type = "s"
         if value.startswith(FORMULA_STARTS):
@@ -33,6 +35,4 @@ def cell(sheet, value, number_format: str | None = None, style=None) -> WriteOnl
         number_format = DATE_FORMAT
     if number_format:
         made.number_format = number_format
-    if style is not None:
-        made.style = style
     return made

@@ -13,9 +13,11 @@ from .applications import ApplicationService, BatchService
 from .context import ServiceContext
 from .dashboard import DashboardService
 from .evidence import EvidenceService
+from .exports import ExportService
 from .financials import FinancialsService
 from .firms import FirmService
 from .qualification import QualificationService
+from .transfer import TransferService
 
 
 class Workspace:
@@ -30,6 +32,8 @@ class Workspace:
                                                   self.evidence, self.applications)
         self.dashboard = DashboardService(context, self.applications, self.qualification,
                                           self.batches)
+        self.transfer = TransferService(context, self.firms, self.financials, self.evidence)
+        self.exports = ExportService(context, self.firms, self.financials, self.evidence, self.batches, self.applications, self.qualification)
 
     @classmethod
     def open(cls, paths: AppPaths, user: str | None = None,

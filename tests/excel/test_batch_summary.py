@@ -1,0 +1,177 @@
+"""The recommendation summary: a sheet per tier and totals, the official's ranking order,
+numbers as numbers (percentages too), formula-like text as text, atomic and cancellable."""
+import dataclasses
+from decimal import Decimal
+
+import pytest
+from openpyxl import load_workbook
+
+from desktop.domain import records as r
+from desktop.domain.enums import CLASS_I_IP_KINDS, EvidenceStatus, Tier
+from desktop.excel import batch_summary
+from desktop.services.demo import load_demo
+from tests.conftest import make_uscc
+
+JIANGSU = "2026年江苏省专精特新中小企业"      # tier 2
+EIGHTH = "2026年第八批专精特新“小巨人”企业"   # tier 3
+DEMO_USCC = "91320505246682363J"
+HEADER_ROW = 3
+
+
+@pytest.fixture
+def out(tmp_path):
+    folder = tmp_path / "out"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def demo(workspace):
+    load_demo(workspace)
+    return workspace
+
+
+def batch_ids(workspace, *names):
+    return [workspace.batches.get_by_name(name).id for name in names]
+
+
+def data_rows(sheet):
+    """The rows below the header, as lists of cells, keyed by the header's text."""
+    rows = list(sheet.iter_rows())
+    header = [c.value for c in rows[HEADER_ROW - 1]]
+    return [dict(zip(header, row)) for row in rows[HEADER_ROW:]]
+
+
+def rank(workspace, application_id, ranking):
+    application = workspace.applications.get(application_id)
+    workspace.applications.update(dataclasses.replace(application, ranking=ranking))
+
+
+def test_sheet_per_tier_and_totals_in_ranking_order(demo, out):
+    jiangsu = demo.applications.in_batch(batch_ids(demo, JIANGSU)[0])
+    # The official ranks the last two; the rest follow unranked, by id.
+    rank(demo, jiangsu[-1].id, 1)
+    rank(demo, jiangsu[-2].id, 2)
+    target = out / "summary.xlsx"
+    result = demo.exports.batch_summary(batch_ids(demo, JIANGSU, EIGHTH), target)
+    eighth = demo.applications.in_batch(batch_ids(demo, EIGHTH)[0])
+    assert result.count == len(jiangsu) + len(eighth) and result.path == target
+    book = load_workbook(target)
+    assert book.sheetnames == ["汇总", "专精特新中小企业", "专精特新小巨人企业"]
+    rows = data_rows(book["专精特新中小企业"])
+    expected = [jiangsu[-1], jiangsu[-2]] + sorted(jiangsu[:-2], key=lambda a: a.id)
+    firms = {a.id: demo.firms.get(a.firm_id) for a in expected}
+    assert [row["统一社会信用代码"].value for row in rows] == [firms[a.id].uscc for a in expected]
+    assert [row["序号"].value for row in rows] == list(range(1, len(expected) + 1))
+    assert [row["推荐排序"].value for row in rows[:3]] == [1, 2, None]
+    assert len(data_rows(book["专精特新小巨人企业"])) == len(eighth)
+
+    totals = data_rows(book["汇总"])
+    assert [row["层级"].value for row in totals] == ["专精特新中小企业", "专精特新小巨人企业", "合计"]
+    assert [row["申报数"].value for row in totals] == [len(jiangsu), len(eighth),
+                                                     len(jiangsu) + len(eighth)]
+    verdicts = [demo.qualification.evaluate_application(a.id).outcome.value for a in jiangsu]
+    assert totals[0]["通过"].value == verdicts.count("pass")
+    assert totals[0]["未通过"].value == verdicts.count("fail")
+
+
+def test_numbers_are_numbers_and_equal_the_database(demo, out):
+    target = out / "summary.xlsx"
+    demo.exports.batch_summary(batch_ids(demo, JIANGSU), target)
+    rows = data_rows(load_workbook(target)["专精特新中小企业"])
+    row = next(row for row in rows if row["统一社会信用代码"].value == DEMO_USCC)
+    firm = demo.firms.get_by_uscc(DEMO_USCC)
+    figures = demo.financials.year(firm.id, 2025)
+    revenue = row["上年营业收入（万元）"]
+    assert revenue.value == 1800 and revenue.data_type == "n"
+    assert Decimal(str(revenue.value)) == figures.operating_revenue
+    for column, expected in (("主营业务收入占比", figures.main_business_revenue / figures.operating_revenue),
+                             ("研发费用占比", figures.rd_expense / figures.operating_revenue),
+                             ("资产负债率", figures.total_liabilities / figures.total_assets)):
+        assert row[column].data_type == "n" and row[column].number_format == "0.00%"
+        assert row[column].value == pytest.approx(float(expected))
+    assert round(row["研发费用占比"].value, 4) == 0.0667
+    class_i = sum(1 for item in demo.evidence.items(firm.id)
+                  if item.kind in CLASS_I_IP_KINDS and item.status is EvidenceStatus.VALID)
+    assert row["Ⅰ类知识产权（项）"].value == class_i == 2
+    assert row["评价得分"].value == 55 and row["评价结论"].value == "未通过"
+    assert row["状态"].value == "已退回" and row["申报类型"].value == "新申报"
+    assert row["联系人"].value == firm.contact_person and row["所在地区"].value == "江苏省苏州市虎丘区"
+    # A firm with data missing lists what it lacks.
+    incomplete = next(row for row in rows if row["评价结论"].value == "数据不全")
+    assert "S3.rd_amount" in incomplete["缺失项"].value
+
+
+def test_formula_like_text_is_stored_as_text(workspace, out):
+    firm = workspace.firms.create_from({
+        "uscc": make_uscc(), "name": "苏州测试科技有限公司", "region_code": "320583",
+        "contact_person": "=cmd|", "contact_phone": "0512-12345678"})
+    batch = workspace.batches.create(r.Batch(name="2027年测试批次", tier=Tier(2)))
+    workspace.applications.create(r.Application(firm_id=firm.id, tier=Tier(2), batch_id=batch.id))
+    target = out / "summary.xlsx"
+    workspace.exports.batch_summary([batch.id], target)
+    (row,) = data_rows(load_workbook(target)["专精特新中小企业"])
+    contact = row["联系人"]
+    assert contact.value == "=cmd|" and contact.data_type == "s" and contact.quotePrefix
+    assert row["上年营业收入（万元）"].value is None   # unknown stays empty, never 0
+    assert "S2.revenue" in row["缺失项"].value      # and the summary says it is missing
+
+
+def test_english_labels_when_asked(demo, out):
+    target = out / "summary_en.xlsx"
+    demo.exports.batch_summary(batch_ids(demo, JIANGSU), target, lang="en")
+    book = load_workbook(target)
+    assert book.sheetnames == ["Totals", "Tier 2 specialised SMEs"]
+    row = next(row for row in data_rows(book["Tier 2 specialised SMEs"])
+               if row["USCC"].value == DEMO_USCC)
+    assert row["Verdict"].value == "fail" and row["Status"].value == "returned"
+
+
+def test_print_setup_and_frozen_header(demo, out):
+    target = out / "summary.xlsx"
+    demo.exports.batch_summary(batch_ids(demo, JIANGSU), target)
+    for sheet in load_workbook(target):
+        assert sheet.page_setup.paperSize == 9 and sheet.page_setup.orientation == "landscape"
+        assert sheet.page_setup.fitToWidth == 1 and sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert sheet.print_title_rows == "$3:$3"
+    tier = load_workbook(target)["专精特新中小企业"]
+    assert tier.freeze_panes == "D4" and tier.auto_filter.ref.startswith("A3:S")
+
+
+def test_a_failing_writer_leaves_no_file(demo, out, monkeypatch):
+    original = batch_summary._Summary.add
+    calls = []
+
+    def fail_on_third(self, row):
+        calls.append(row)
+        if len(calls) == 3:
+            raise RuntimeError("disk on fire")
+        original(self, row)
+    monkeypatch.setattr(batch_summary._Summary, "add", fail_on_third)
+    with pytest.raises(RuntimeError):
+        demo.exports.batch_summary(batch_ids(demo, JIANGSU), out / "summary.xlsx")
+    assert list(out.iterdir()) == []
+
+
+def test_progress_is_reported_and_false_cancels(demo, out):
+    target = out / "summary.xlsx"
+    calls = []
+    demo.exports.batch_summary(batch_ids(demo, JIANGSU), target,
+                               progress=lambda done, total: calls.append((done, total)))
+    total = len(demo.applications.in_batch(batch_ids(demo, JIANGSU)[0]))
+    assert calls == [(n, total) for n in range(total + 1)]
+    target.unlink()
+    result = demo.exports.batch_summary(batch_ids(demo, JIANGSU), target,
+                                        progress=lambda done, total: done < 2)
+    assert result.cancelled and result.path is None and list(out.iterdir()) == []
+
+
+def test_rows_are_evaluated_as_they_are_written(demo, out, monkeypatch):
+    """Streaming: the engine runs for a row only when the writer asks for it."""
+    events = []
+    evaluate = demo.qualification.evaluate_application
+    monkeypatch.setattr(demo.qualification, "evaluate_application",
+                        lambda application_id: events.append("evaluate") or evaluate(application_id))
+    demo.exports.batch_summary(batch_ids(demo, JIANGSU), out / "summary.xlsx",
+                               progress=lambda done, total: events.append("written"))
+    assert events[:5] == ["written", "evaluate", "written", "evaluate", "written"]
