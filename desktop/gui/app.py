@@ -66,9 +66,12 @@ def run(paths: AppPaths, lang: str | None = None, argv: list[str] | None = None)
         return 1
     window = build_window(workspace, settings)
     window.show()
-    if workspace.firms.count(include_archived=True) == 0 and \
-            FirstStartDialog.ask(window) == FirstStartDialog.DEMO:
-        window.load_demo()
+    if workspace.firms.count(include_archived=True) == 0:
+        choice = FirstStartDialog.ask(window)
+        if choice == FirstStartDialog.DEMO:
+            window.load_demo()
+        elif choice == FirstStartDialog.IMPORT:
+            window.import_workbook()
     try:
         code = app.exec()
     finally:

@@ -84,6 +84,11 @@ class MainWindow(QMainWindow):
         self._action(file, self.tr("&New firm"), self.new_firm, QKeySequence.StandardKey.New, "actionNewFirm")
         self._action(file, self.tr("&Save"), self.save, QKeySequence.StandardKey.Save, "actionSave")
         file.addSeparator()
+        self._action(file, self.tr("&Import workbook…"), self.import_workbook,
+                     name="actionImport")
+        self._action(file, self.tr("&Export data workbook…"), self.export_data,
+                     name="actionExportData")
+        file.addSeparator()
         self._action(file, self.tr("Load &demo data"), self.load_demo, name="actionLoadDemo")
         self._action(file, self.tr("Se&ttings…"), self.open_settings, name="actionSettings")
         file.addSeparator()
@@ -173,6 +178,48 @@ class MainWindow(QMainWindow):
 
         run_task(self, self.tr("Loading the demo data…"),
                  lambda report: load_demo(self.ctx.workspace), done)
+
+    def import_workbook(self) -> None:
+        """The import wizard, window-modal; kept as `import_wizard` until the next one."""
+        from .dialogs.import_wizard import ImportWizard
+
+        self.import_wizard = ImportWizard(self.ctx, self)
+        self.import_wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.import_wizard.open()
+
+    def export_data(self) -> None:
+        """Every firm with its figures and evidence, as the data workbook `import` reads."""
+        from pathlib import Path
+
+        from . import i18n
+        from .dialogs.export_paths import ExportPaths
+        from .tasks import run_task
+
+        today = self.ctx.workspace.context.today()
+        target = ExportPaths.save_workbook(self, self.tr("Export the data workbook"),
+                                           f"srdi-data-{today.isoformat()}.xlsx")
+        if not target:
+            return
+        transfer = self.ctx.workspace.transfer
+
+        def work(report):
+            try:
+                return transfer.export_data(Path(target), report)
+            except Exception as error:
+                if type(error).__name__ == "Cancelled":   # atomic.Cancelled: no file left
+                    return None
+                raise
+
+        def done(path) -> None:
+            if path is None:
+                self.statusBar().showMessage(self.tr("The export was cancelled."), 8000)
+                return
+            from desktop.domain.messages import Message
+
+            self.statusBar().showMessage(
+                i18n.render(Message("export.data_done", {"path": path})), 8000)
+
+        run_task(self, self.tr("Exporting the data workbook…"), work, done)
 
     def open_settings(self) -> None:
         SettingsDialog.ask(self, self.ctx.settings)

@@ -14,9 +14,11 @@ from desktop.services.checklist import checklist
 
 from .. import i18n, labels
 from ..dialogs.application_dialog import ApplicationDialog
+from ..dialogs.export_paths import ExportPaths, safe_file_name
 from ..dialogs.reason_dialog import ReasonDialog
 from ..errors import show_error
 from ..models.application_table import ID_ROLE, ApplicationFilterProxy, ApplicationTableModel
+from ..tasks import run_task
 
 MISSING = QColor("#b3261e")
 # Moves that end an application: confirmed through the reason dialog (a note is optional).
@@ -38,6 +40,13 @@ class ApplicationsPage(QWidget):
             self.tier_filter.addItem(labels.tier(tier), int(tier))
         self.new_button = QPushButton(self.tr("New application…"),
                                       objectName="newApplicationButton")
+        self.export_button = QPushButton(self.tr("Export application workbook…"),
+                                         objectName="exportApplicationButton")
+        self.export_button.setEnabled(False)
+        self.export_note = QLabel(objectName="exportNote")
+        self.export_note.setWordWrap(True)
+        self.export_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._export_task = None
 
         self.model = ApplicationTableModel(self)
         self.proxy = ApplicationFilterProxy(self)
@@ -100,10 +109,15 @@ class ApplicationsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(splitter)
+        exports = QHBoxLayout()   # a row of its own: the filter row sets the page's width
+        exports.addWidget(self.export_button)
+        exports.addWidget(self.export_note, 1)
+        layout.addLayout(exports)
 
         self.status_filter.currentIndexChanged.connect(self._on_status_filter_current_index_changed)
         self.tier_filter.currentIndexChanged.connect(self._on_tier_filter_current_index_changed)
         self.new_button.clicked.connect(self._on_new_button_clicked)
+        self.export_button.clicked.connect(self._on_export_button_clicked)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         ctx.bus.changed.connect(self._on_bus_changed)
         self.refresh()
@@ -158,6 +172,7 @@ class ApplicationsPage(QWidget):
                 show_error(self, error)
         for status, button in self.move_buttons.items():
             button.setEnabled(status in allowed)
+        self.export_button.setEnabled(application_id is not None and self._export_task is None)
 
     def _show_history(self, application_id: int) -> None:
         for change in self.ctx.workspace.applications.history(application_id):
@@ -259,3 +274,35 @@ class ApplicationsPage(QWidget):
             return False
         self.ctx.bus.changed.emit("application", moved.firm_id)
         return True
+
+    def _on_export_button_clicked(self) -> None:
+        application_id = self.selected_id()
+        if application_id is None or self._export_task is not None:
+            return
+        try:
+            application = self.ctx.workspace.applications.get(application_id)
+            firm = self.ctx.workspace.firms.get(application.firm_id)
+        except Exception as error:
+            show_error(self, error)
+            return
+        suggested = safe_file_name(f"{firm.name}-{labels.tier(application.tier)}") + ".xlsx"
+        target = ExportPaths.save_workbook(self, self.tr("Export the application workbook"),
+                                           suggested)
+        if not target:
+            return
+        exports, lang = self.ctx.workspace.exports, i18n.language()
+
+        def work(report):
+            return exports.application_form(application_id, target, lang, report)
+
+        def done(result) -> None:
+            self.export_note.setText(i18n.render(result.message))
+
+        self._export_task = run_task(self, self.tr("Exporting the application workbook…"),
+                                     work, done)
+        self._export_task.finished.connect(self._on_export_task_finished)
+        self.export_button.setEnabled(False)
+
+    def _on_export_task_finished(self, _result) -> None:
+        self._export_task = None
+        self.export_button.setEnabled(self.selected_id() is not None)

@@ -2,6 +2,8 @@
 what each still misses, filters, and status moves for many applications at once."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -16,6 +18,7 @@ from desktop.services.checklist import build
 
 from .. import i18n, labels
 from ..dialogs.batch_dialog import BatchDialog
+from ..dialogs.export_paths import ExportPaths, safe_file_name
 from ..dialogs.reason_dialog import ReasonDialog
 from ..errors import show_error
 from ..models.batch_table import ID_ROLE, NOT_CHECKED, BatchFilterProxy, BatchRow, BatchTableModel
@@ -95,14 +98,16 @@ class BatchDeskPage(QWidget):
             action.triggered.connect(lambda checked=False, s=status: self._on_bulk_triggered(s))
             self.bulk_menu.addAction(action)
         self.bulk_button.setMenu(self.bulk_menu)
-        later = self.tr("Excel export arrives with the Excel issue")
-        self.export_buttons = []
-        for name, text in (("exportExcelButton", self.tr("Export to Excel…")),
-                           ("exportFormsButton", self.tr("Export recommendation table…"))):
-            button = QPushButton(text, objectName=name)
-            button.setEnabled(False)
-            button.setToolTip(later)
-            self.export_buttons.append(button)
+        self.export_excel_button = QPushButton(self.tr("Export to Excel…"),
+                                               objectName="exportExcelButton")
+        self.export_excel_button.setToolTip(self.tr(
+            "The application workbook of each selected application, one file each, into a folder"))
+        self.export_table_button = QPushButton(self.tr("Export recommendation table…"),
+                                               objectName="exportFormsButton")
+        self.export_table_button.setToolTip(self.tr(
+            "The batch's recommendation summary: a sheet per tier and a totals sheet"))
+        self.export_buttons = [self.export_excel_button, self.export_table_button]
+        self._export_task = None
         self.bulk_report = QLabel(objectName="bulkReport")
         self.bulk_report.setWordWrap(True)
         self.bulk_report.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -136,6 +141,8 @@ class BatchDeskPage(QWidget):
         self.verdict_filter.currentIndexChanged.connect(self._on_verdict_filter_current_index_changed)
         self.new_button.clicked.connect(self._on_new_button_clicked)
         self.evaluate_button.clicked.connect(self.evaluate)
+        self.export_excel_button.clicked.connect(self._on_export_excel_button_clicked)
+        self.export_table_button.clicked.connect(self._on_export_table_button_clicked)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         ctx.bus.changed.connect(self._on_bus_changed)
         self.refresh()
@@ -248,7 +255,11 @@ class BatchDeskPage(QWidget):
                                self.verdict_filter.currentData())
 
     def _on_table_selection_changed(self, *_args) -> None:
-        self.bulk_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
+        selected = bool(self.table.selectionModel().selectedRows())
+        self.bulk_button.setEnabled(selected)
+        idle = self._export_task is None
+        self.export_excel_button.setEnabled(selected and idle)
+        self.export_table_button.setEnabled(self.batch_id() is not None and idle)
 
     def _on_bus_changed(self, table: str, firm_id: int) -> None:
         if table not in _VERDICT_NEUTRAL:
@@ -319,3 +330,77 @@ class BatchDeskPage(QWidget):
             except DomainError as error:
                 why = "; ".join(i18n.render(message) for message in error.messages)
                 skipped.append(self.tr("{firm}: {why}").format(firm=row.firm.name, why=why))
+
+    # -- exports -----------------------------------------------------------------------------
+    def application_file_name(self, position: int, application, firm) -> str:
+        """'<序号>-<firm name>-<tier>.xlsx': the official's ranking, else the position."""
+        number = application.ranking if application.ranking is not None else position
+        return safe_file_name(f"{number:02d}-{firm.name}-{labels.tier(application.tier)}") + ".xlsx"
+
+    def _on_export_excel_button_clicked(self) -> None:
+        ids = self.selected_ids()
+        if not ids or self._export_task is not None:
+            return
+        folder = ExportPaths.choose_folder(self, self.tr("Export the application workbooks to"))
+        if not folder:
+            return
+        targets = []
+        for position, application_id in enumerate(sorted(
+                ids, key=lambda i: self._ranking_key(i)), start=1):
+            row = self.model.row(self.model.row_of(application_id))
+            targets.append((application_id, Path(folder) / self.application_file_name(
+                position, row.application, row.firm)))
+        exports, lang = self.ctx.workspace.exports, i18n.language()
+
+        def work(report):
+            written = []
+            for done, (application_id, target) in enumerate(targets):
+                if report(done, len(targets)) is False:
+                    break
+                result = exports.application_form(application_id, target, lang)
+                if result.cancelled:
+                    break
+                written.append(result.path)
+            report(len(written), len(targets))
+            return written
+
+        def done(written) -> None:
+            self.bulk_report.setText(self.tr("Exported {count} of {total} application "
+                                             "workbooks to {folder}").format(
+                count=len(written), total=len(targets), folder=folder))
+
+        self._start_export(self.tr("Exporting the application workbooks…"), work, done)
+
+    def _ranking_key(self, application_id: int) -> tuple:
+        application = self.model.row(self.model.row_of(application_id)).application
+        return (application.ranking is None, application.ranking or 0, application_id)
+
+    def _on_export_table_button_clicked(self) -> None:
+        batch_id = self.batch_id()
+        if batch_id is None or self._export_task is not None:
+            return
+        suggested = safe_file_name(self.tr("{batch} recommendation table").format(
+            batch=self.batch_choice.currentText())) + ".xlsx"
+        target = ExportPaths.save_workbook(self, self.tr("Export the recommendation table"),
+                                           suggested)
+        if not target:
+            return
+        exports, lang = self.ctx.workspace.exports, i18n.language()
+
+        def work(report):
+            return exports.batch_summary([batch_id], target, lang, report)
+
+        def done(result) -> None:
+            self.bulk_report.setText(i18n.render(result.message))
+
+        self._start_export(self.tr("Exporting the recommendation table…"), work, done)
+
+    def _start_export(self, title: str, work, done) -> None:
+        self._export_task = run_task(self, title, work, done)
+        stop_on_destroy(self, self._export_task)
+        self._export_task.finished.connect(self._on_export_task_finished)
+        self._on_table_selection_changed()
+
+    def _on_export_task_finished(self, _result) -> None:
+        self._export_task = None
+        self._on_table_selection_changed()
