@@ -39,3 +39,7 @@ class DatabaseVersionError(DomainError):
 
 class StorageError(DomainError):
     """A file could not be read, copied or stored."""
+
+
+class Cancelled(Exception):
+    """Long work stopped because its progress callback answered False (the user cancelled)."""

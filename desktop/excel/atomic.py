@@ -15,8 +15,7 @@ from pathlib import Path
 Progress = Callable[[int, int], "bool | None"]
 
 
-class Cancelled(Exception):
-    """Raised by a writer when its progress callback returned False."""
+from desktop.domain.errors import Cancelled  # noqa: E402,F401  (raised when progress says stop)
 
 
 def report(progress: Progress | None, done: int, total: int) -> None:

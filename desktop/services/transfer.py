@@ -80,6 +80,11 @@ class TransferService:
         self.limits = limits
 
     # -- export -----------------------------------------------------------------------------
+    def known_fields(self) -> dict[str, frozenset[str]]:
+        """The fields a sheet of each kind can hold (firm, market_position, assessment,
+        evidence), as the reader assigns columns to them: for a mapping editor."""
+        return dict(h.FIELDS_BY_KIND)
+
     def export_data(self, path: Path, progress: Progress | None = None) -> Path:
         """Write every firm (archived ones too) with its figures and evidence to the data
         workbook at `path`; a cancel (progress returned False) raises atomic.Cancelled and

@@ -16,8 +16,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop.domain import records as r
-from desktop.domain.errors import DomainError
+from desktop.domain.errors import Cancelled, DomainError
 
 from .. import i18n
 from ..errors import show_error
@@ -26,21 +25,9 @@ from ..tasks import run_task
 FILE_PAGE, MAPPING_PAGE, PREVIEW_PAGE, IMPORT_PAGE = range(4)
 IGNORE = ""
 
-# The fields a sheet of each kind can hold (the same lists the reader uses).
-_NOT_INPUT = {"id", "firm_id", "created_at", "updated_at", "attachments"}
-_IDENTITY = {"uscc", "name"}
-_FISCAL = set(r.FiscalYear.field_names()) - {"firm_id", "id"}
-KNOWN_FIELDS: dict[str, frozenset[str]] = {
-    "firm": frozenset(set(r.Firm.field_names()) - _NOT_INPUT | _FISCAL),
-    "market_position": frozenset(set(r.MarketPosition.field_names()) - _NOT_INPUT | _IDENTITY),
-    "assessment": frozenset(set(r.AnnualAssessment.field_names()) - _NOT_INPUT | _IDENTITY),
-    "evidence": frozenset(set(r.EvidenceItem.field_names()) - _NOT_INPUT | _IDENTITY),
-}
-
-
 def _cancelled(error: BaseException) -> bool:
-    """The progress callback answered False (atomic.Cancelled, which the GUI may not import)."""
-    return type(error).__name__ == "Cancelled"
+    """The progress callback answered False: the user cancelled."""
+    return isinstance(error, Cancelled)
 
 
 def _target(field: str | None, year: int | None) -> str:
@@ -218,7 +205,8 @@ class MappingPage(QWizardPage):
     def _combo(self, kind: str, column) -> QComboBox:
         combo = QComboBox(objectName="fieldChoice")
         combo.addItem(self.tr("(ignore)"), IGNORE)
-        for field in sorted(KNOWN_FIELDS.get(kind, ()), key=i18n.label):
+        known = self._wizard.ctx.workspace.transfer.known_fields()
+        for field in sorted(known.get(kind, ()), key=i18n.label):
             combo.addItem(f"{i18n.label(field)} ({field})", field)
         detected = _target(column.field, column.year)
         if column.year and column.field:   # a yearly column keeps its year
