@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import shutil
 from datetime import date, datetime
 from pathlib import Path
@@ -70,3 +71,22 @@ def snapshot(workspace) -> dict[str, list[tuple]]:
     tables = [row[0] for row in workspace.context.database.handle.execute_sql(
         "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
     return {table: db_rows(workspace, table) for table in tables}
+
+
+# PySide6 6.12 on Python 3.11 can drop references it does not own while the interpreter tears
+# down (an abort with "bool_dealloc"/"none_dealloc" after every test has passed). The app
+# leaves the same way (desktop/gui/app.py). Once pytest has reported, end the process with its
+# own exit status instead of running that teardown.
+_exit_status = {"code": None}
+
+
+def pytest_sessionfinish(session, exitstatus):
+    _exit_status["code"] = int(exitstatus)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config):
+    if _exit_status["code"] is not None and "PySide6.QtCore" in sys.modules:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(_exit_status["code"])

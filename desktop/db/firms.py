@@ -64,35 +64,78 @@ class _FirmFilter(pw.Model):
         table_name = "firm_filter"
 
 
-# connection → (the connection, the ids its firm_filter holds). The connection is kept so its
-# id() cannot be reused while the entry lives; a few entries at most (one per thread).
-_filter_loaded: dict[int, tuple[object, frozenset[int]]] = {}
+class _FirmOrder(pw.Model):
+    """A connection's private TEMP table holding a long `FirmQuery.order_ids`: the position is
+    the rowid, so reading the firms in that order needs no sort of its own."""
+
+    position = pw.IntegerField(primary_key=True)
+    firm_id = pw.IntegerField(unique=True)
+
+    class Meta:
+        database = database_proxy
+        table_name = "firm_order"
+
+
+# (table, connection) → (the connection, the value the table holds). The connection is kept so
+# its id() cannot be reused while the entry lives; a few entries at most (two per thread).
+_loaded: dict[tuple[str, int], tuple[object, object]] = {}
+
+
+def _load_temp(model, value, rows) -> None:
+    """Fill `model`'s TEMP table with `rows` unless it holds `value` already."""
+    connection = database_proxy.connection()
+    key = (model._meta.table_name, id(connection))
+    loaded = _loaded.get(key)
+    if (loaded is not None and loaded[0] is connection
+            and (loaded[1] is value or loaded[1] == value)):
+        return
+    _loaded.pop(key, None)
+    columns = [field.column_name for field in model._meta.sorted_fields]
+    with database_proxy.atomic():   # one temp-only transaction: the main file is not locked
+        model.create_table(safe=True, temporary=True)
+        model.delete().execute()
+        # executemany: one prepared statement, not 100 built queries of 900 rows
+        marks = ", ".join([database_proxy.param] * len(columns))
+        names = ", ".join(f'"{name}"' for name in columns)
+        database_proxy.cursor().executemany(
+            f'INSERT INTO "{model._meta.table_name}" ({names}) VALUES ({marks})', rows)
+    # Inside a caller's transaction a rollback could undo the filling: then fill again next
+    # time rather than trust the table.
+    if not database_proxy.in_transaction():
+        while len(_loaded) >= 16:
+            _loaded.pop(next(iter(_loaded)))
+        _loaded[key] = (connection, value)
+
+
+def _inline_ids(spec: FirmQuery) -> int:
+    """How many parameters `spec.ids` puts into a statement."""
+    return len(spec.ids) if spec.ids is not None and len(spec.ids) <= INLINE_IDS else 0
 
 
 def _ids_condition(ids: frozenset[int]):
     """`Firm.id` in `ids`, for any number of ids."""
     if len(ids) <= INLINE_IDS:
         return Firm.id.in_(sorted(ids))   # peewee turns an empty list into a false condition
-    connection = database_proxy.connection()
-    key = id(connection)
-    loaded = _filter_loaded.get(key)
-    if (loaded is None or loaded[0] is not connection
-            or (loaded[1] is not ids and loaded[1] != ids)):
-        _filter_loaded.pop(key, None)
-        with database_proxy.atomic():   # one temp-only transaction: the main file is not locked
-            _FirmFilter.create_table(safe=True, temporary=True)
-            _FirmFilter.delete().execute()
-            # executemany: one prepared statement, not 100 built queries of 900 rows
-            database_proxy.cursor().executemany(
-                f'INSERT INTO "firm_filter" ("id") VALUES ({database_proxy.param})',
-                [(firm_id,) for firm_id in ids])
-        # Inside a caller's transaction a rollback could undo the filling: then fill again
-        # next time rather than trust the table.
-        if not database_proxy.in_transaction():
-            while len(_filter_loaded) >= 8:
-                _filter_loaded.pop(next(iter(_filter_loaded)))
-            _filter_loaded[key] = (connection, ids)
+    _load_temp(_FirmFilter, ids, [(firm_id,) for firm_id in ids])
     return Firm.id.in_(_FirmFilter.select(_FirmFilter.id))
+
+
+def _by_position(query, spec: FirmQuery):
+    """`query` ordered by `spec.order_ids`: a CASE when the ids fit into the statement's
+    parameters beside the id filter, else a join with the TEMP table. Firms not in it come
+    last by id (not by name: reading every name for the sort would double a deep page's
+    time, for firms that are there only until the caller orders again)."""
+    order_ids = tuple(dict.fromkeys(spec.order_ids))   # a repeated id keeps its first place
+    if 2 * len(order_ids) <= INLINE_IDS - _inline_ids(spec):
+        position = (pw.Case(Firm.id, list(zip(order_ids, range(len(order_ids)))))
+                    if order_ids else pw.Value(None))
+    else:
+        _load_temp(_FirmOrder, spec.order_ids, list(enumerate(order_ids)))
+        query = query.switch(Firm).join(_FirmOrder, pw.JOIN.LEFT_OUTER,
+                                         on=(_FirmOrder.firm_id == Firm.id))
+        position = _FirmOrder.position
+    key = position.desc(nulls="last") if spec.descending else position.asc(nulls="last")
+    return query.order_by(key, Firm.id)
 
 
 def _filtered(query, spec: FirmQuery):
@@ -123,6 +166,9 @@ def count(spec: FirmQuery = FirmQuery()) -> int:
 def _page_ids(spec: FirmQuery, limit: int | None, offset: int, order_key) -> list[int] | None:
     """The ids of one page, found on the firm table alone when the order allows it: skipping
     50,000 rows of an index is quick, computing their revenue columns first is not."""
+    if spec.order_ids is not None and limit is not None:
+        query = _by_position(_filtered(Firm.select(Firm.id), spec), spec)
+        return [row[0] for row in query.limit(limit).offset(offset).tuples()]
     if spec.order_by not in ("name", "uscc", "region_code", "industry_code") or limit is None:
         return None
     key = getattr(Firm, spec.order_by)
@@ -134,7 +180,8 @@ def _page_ids(spec: FirmQuery, limit: int | None, offset: int, order_key) -> lis
 def summaries(spec: FirmQuery = FirmQuery(), limit: int | None = None,
               offset: int = 0) -> list[FirmSummary]:
     """One page of the firm list: the latest fiscal year's revenue and the open application
-    count come from subqueries, not one query per firm."""
+    count come from subqueries, not one query per firm. With `spec.order_ids` the page's ids
+    are found first too, by position, so those columns are computed for the page alone."""
     latest_year = (FiscalYear.select(pw.fn.MAX(FiscalYear.year))
                    .where(FiscalYear.firm == Firm.id))
     FY = FiscalYear.alias("latest")
@@ -158,15 +205,21 @@ def summaries(spec: FirmQuery = FirmQuery(), limit: int | None = None,
                    on=((FY.firm == Firm.id) & (FY.year == latest_year)))
              .order_by(*order))
     ids = _page_ids(spec, limit, offset, key)
-    if ids is not None:
-        query = query.where(Firm.id.in_(ids))
-    else:
+    if ids is None:
         query = _filtered(query, spec)
+        if spec.order_ids is not None:
+            query = _by_position(query, spec)
         if limit is not None:
             query = query.limit(limit).offset(offset)
+        rows = list(query.dicts())
+    else:   # the page's rows, in the order found above (a long page in parts)
+        rows = [row for start in range(0, len(ids), INLINE_IDS)
+                for row in query.where(Firm.id.in_(ids[start:start + INLINE_IDS])).dicts()]
+        place = {firm_id: index for index, firm_id in enumerate(ids)}
+        rows.sort(key=lambda row: place[row["id"]])
     return [FirmSummary(id=row["id"], uscc=row["uscc"], name=row["name"],
                         region_code=row["region_code"], industry_code=row["industry_code"],
                         archived=bool(row["archived"]), last_year=row["last_year"],
                         last_revenue=row["last_revenue"],
                         open_applications=row["open_applications"] or 0)
-            for row in query.dicts()]
+            for row in rows]

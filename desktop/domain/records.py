@@ -245,6 +245,10 @@ class FirmQuery:
     order_by: str = "name"       # name, uscc, region_code, industry_code, last_revenue, open_applications
     descending: bool = False
     ids: frozenset[int] | None = None   # only these firms (None: no such limit; empty: none)
+    # An order computed outside the database (e.g. by verdict): these firms in this order, any
+    # other firm after them by id. It replaces `order_by` (then only a label for the caller);
+    # `descending` reverses it. It never limits the rows: that is `ids`.
+    order_ids: tuple[int, ...] | None = None
 
 
 @dataclass(frozen=True)

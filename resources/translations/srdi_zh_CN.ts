@@ -65,6 +65,10 @@ Backups: {backups}</source>
         <translation>新建申报…</translation>
     </message>
     <message>
+        <source>Export application workbook…</source>
+        <translation>导出申请书工作簿…</translation>
+    </message>
+    <message>
         <source>Status history</source>
         <translation>状态历史</translation>
     </message>
@@ -111,6 +115,14 @@ Backups: {backups}</source>
     <message>
         <source>Moving to “{status}” is final. Add a note if you like.</source>
         <translation>变为“{status}”后不可再更改。如有需要，可填写备注。</translation>
+    </message>
+    <message>
+        <source>Export the application workbook</source>
+        <translation>导出申请书工作簿</translation>
+    </message>
+    <message>
+        <source>Exporting the application workbook…</source>
+        <translation>正在导出申请书工作簿…</translation>
     </message>
 </context>
 <context>
@@ -162,16 +174,20 @@ Backups: {backups}</source>
         <translation>将所选申报变更为…</translation>
     </message>
     <message>
-        <source>Excel export arrives with the Excel issue</source>
-        <translation>Excel 导出功能将在后续版本中提供</translation>
-    </message>
-    <message>
         <source>Export to Excel…</source>
         <translation>导出到 Excel…</translation>
     </message>
     <message>
+        <source>The application workbook of each selected application, one file each, into a folder</source>
+        <translation>将所选每个申请的申请书工作簿分别导出到一个文件夹</translation>
+    </message>
+    <message>
         <source>Export recommendation table…</source>
         <translation>导出推荐表…</translation>
+    </message>
+    <message>
+        <source>The batch&apos;s recommendation summary: a sheet per tier and a totals sheet</source>
+        <translation>本批次的推荐汇总表：每个层级一个工作表，另加汇总工作表</translation>
     </message>
     <message>
         <source>Verdict</source>
@@ -212,6 +228,30 @@ Backups: {backups}</source>
     <message>
         <source>{firm}: {why}</source>
         <translation>{firm}：{why}</translation>
+    </message>
+    <message>
+        <source>Export the application workbooks to</source>
+        <translation>将申请书工作簿导出到</translation>
+    </message>
+    <message>
+        <source>Exported {count} of {total} application workbooks to {folder}</source>
+        <translation>已导出 {count}/{total} 个申请书工作簿到 {folder}</translation>
+    </message>
+    <message>
+        <source>Exporting the application workbooks…</source>
+        <translation>正在导出申请书工作簿…</translation>
+    </message>
+    <message>
+        <source>{batch} recommendation table</source>
+        <translation>{batch}推荐汇总表</translation>
+    </message>
+    <message>
+        <source>Export the recommendation table</source>
+        <translation>导出推荐汇总表</translation>
+    </message>
+    <message>
+        <source>Exporting the recommendation table…</source>
+        <translation>正在导出推荐汇总表…</translation>
     </message>
 </context>
 <context>
@@ -710,6 +750,13 @@ Backups: {backups}</source>
     </message>
 </context>
 <context>
+    <name>ExportPaths</name>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
     <name>FiguresGrid</name>
     <message>
         <source>Add year</source>
@@ -742,6 +789,29 @@ Backups: {backups}</source>
     <message>
         <source>Remove the year {year}</source>
         <translation>删除 {year} 年度</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose the workbook</source>
+        <translation>选择工作簿</translation>
+    </message>
+    <message>
+        <source>A data workbook exported by SRDI Desk, or any workbook with a header row (企业名称, 统一社会信用代码, 2024年营业收入…).</source>
+        <translation>由本软件导出的数据工作簿，或任何带表头行（企业名称、统一社会信用代码、2024年营业收入…）的工作簿。</translation>
+    </message>
+    <message>
+        <source>Path of an .xlsx or .xlsm file</source>
+        <translation>.xlsx 或 .xlsm 文件的路径</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>No sheet of this workbook has a header row SRDI Desk recognises (企业名称, 统一社会信用代码 …).</source>
+        <translation>该工作簿中没有可识别表头行（企业名称、统一社会信用代码…）的工作表。</translation>
     </message>
 </context>
 <context>
@@ -950,12 +1020,16 @@ Edit → Undo brings it back.</source>
         <translation>欢迎使用 SRDI Desk</translation>
     </message>
     <message>
-        <source>The database is empty. Load the demo data (34 firms with figures, evidence and applications) to look around, or start with an empty database?</source>
-        <translation>数据库为空。是否载入演示数据（34 家企业，含财务数据、证明材料和申报）以便熟悉功能，还是从空数据库开始？</translation>
+        <source>The database is empty. Load the demo data (34 firms with figures, evidence and applications) to look around, import a workbook of your own firms, or start with an empty database?</source>
+        <translation>数据库为空。载入演示数据（34 家企业，含财务数据、佐证材料和申报）先看看，导入您自己企业的工作簿，还是从空数据库开始？</translation>
     </message>
     <message>
         <source>Load the demo data</source>
         <translation>载入演示数据</translation>
+    </message>
+    <message>
+        <source>Import a workbook</source>
+        <translation>导入工作簿</translation>
     </message>
     <message>
         <source>Start empty</source>
@@ -1006,6 +1080,68 @@ Edit → Undo brings it back.</source>
     </message>
 </context>
 <context>
+    <name>ImportPage</name>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Importing the workbook…</source>
+        <translation>正在导入工作簿…</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was written.</source>
+        <translation>导入已取消，未写入任何数据。</translation>
+    </message>
+    <message>
+        <source>{created} created · {updated} updated · {unchanged} unchanged · {refused} refused</source>
+        <translation>新建 {created} · 更新 {updated} · 未变 {unchanged} · 拒绝 {refused}</translation>
+    </message>
+    <message>
+        <source>Imported.</source>
+        <translation>导入完成。</translation>
+    </message>
+    <message>
+        <source>Nothing was written.</source>
+        <translation>未写入任何数据。</translation>
+    </message>
+    <message>
+        <source>The import failed; nothing was written.</source>
+        <translation>导入失败，未写入任何数据。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import a workbook</source>
+        <translation>导入工作簿</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Choose a workbook</source>
+        <translation>选择工作簿</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx *.xlsm)</source>
+        <translation>Excel 工作簿 (*.xlsx *.xlsm)</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>保存报告</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
     <name>IndustryPicker</name>
     <message>
         <source>Search an industry by code or name…</source>
@@ -1049,6 +1185,14 @@ Edit → Undo brings it back.</source>
     <message>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Import workbook…</source>
+        <translation>导入工作簿(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export data workbook…</source>
+        <translation>导出数据工作簿(&amp;E)…</translation>
     </message>
     <message>
         <source>Load &amp;demo data</source>
@@ -1127,8 +1271,146 @@ Edit → Undo brings it back.</source>
         <translation>正在载入演示数据…</translation>
     </message>
     <message>
+        <source>Export the data workbook</source>
+        <translation>导出数据工作簿</translation>
+    </message>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation>导出已取消。</translation>
+    </message>
+    <message>
+        <source>Exporting the data workbook…</source>
+        <translation>正在导出数据工作簿…</translation>
+    </message>
+    <message>
         <source>{count} firms · {path}</source>
         <translation>{count} 家企业 · {path}</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Sheets and column mapping</source>
+        <translation>工作表与列对应</translation>
+    </message>
+    <message>
+        <source>Check which field each column is read into; choose “(ignore)” for a column that should not be imported.</source>
+        <translation>请核对每一列对应的字段；不需要导入的列请选择“（忽略）”。</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>表头</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Sheet “{sheet}”: no header row found, not read</source>
+        <translation>工作表“{sheet}”：未找到表头行，不读取</translation>
+    </message>
+    <message>
+        <source>Sheet “{sheet}”: header in row {rows} · {kind}</source>
+        <translation>工作表“{sheet}”：表头在第 {rows} 行 · {kind}</translation>
+    </message>
+    <message>
+        <source>A data workbook exported by SRDI Desk: its columns are known. A correction reads it as an ordinary workbook.</source>
+        <translation>这是由本软件导出的数据工作簿，各列已知。若修改列对应，将按普通工作簿读取。</translation>
+    </message>
+    <message>
+        <source>firms and fiscal years</source>
+        <translation>企业及年度财务数据</translation>
+    </message>
+    <message>
+        <source>market positions</source>
+        <translation>市场地位</translation>
+    </message>
+    <message>
+        <source>annual assessments</source>
+        <translation>年度评价</translation>
+    </message>
+    <message>
+        <source>evidence</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <source>(ignore)</source>
+        <translation>（忽略）</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Nothing has been written yet.</source>
+        <translation>尚未写入任何数据。</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Import only the valid rows</source>
+        <translation>只导入有效的行</translation>
+    </message>
+    <message>
+        <source>Save report…</source>
+        <translation>保存报告…</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>正在检查每一行…</translation>
+    </message>
+    <message>
+        <source>Checking the workbook…</source>
+        <translation>正在检查工作簿…</translation>
+    </message>
+    <message>
+        <source>The check was cancelled.</source>
+        <translation>检查已取消。</translation>
+    </message>
+    <message>
+        <source>The workbook cannot be imported:</source>
+        <translation>该工作簿无法导入：</translation>
+    </message>
+    <message>
+        <source>{created} to create · {updated} to update · {unchanged} unchanged · {refused} refused</source>
+        <translation>将新建 {created} · 将更新 {updated} · 未变 {unchanged} · 拒绝 {refused}</translation>
+    </message>
+    <message>
+        <source>Rows with problems are listed below. Correct the workbook, or import only the valid rows.</source>
+        <translation>有问题的行列在下方。请修改工作簿，或只导入有效的行。</translation>
+    </message>
+    <message>
+        <source>Report saved: {path}</source>
+        <translation>报告已保存：{path}</translation>
     </message>
 </context>
 <context>

@@ -264,9 +264,186 @@ def test_clicking_a_header_sorts_in_the_database(qtbot, page, demo):
     header = page.table.horizontalHeader()
     assert header.sortIndicatorSection() == REVENUE
     assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
-    click_header(qtbot, page, VERDICT)   # not sortable: the order and its indicator stay
+
+
+# -- sort by verdict ----------------------------------------------------------------------
+OUTCOME_ORDER = ("pass", "pending", "incomplete")
+
+
+def verdict_ranking(workspace, **query) -> list[str]:
+    """The firms `query` selects, as the verdict order should show them (ascending): by the
+    best tier not failed, whose outcome comes first (pass, pending, incomplete; the higher tier
+    first), then firms failing every tier, then firms without a verdict; equal ranks by name."""
+    ranked = []
+    for summary in workspace.firms.query(FirmQuery(**query)):
+        try:
+            tiers = {t.tier: t.outcome.value for t in workspace.qualification.evaluate_firm(
+                summary.id).tiers}
+        except Exception:   # noqa: BLE001 (no verdict at all: last)
+            tiers = {}
+        still_open = [tier for tier, outcome in tiers.items() if outcome != "fail"]
+        if still_open:
+            best = max(still_open)
+            rank = (OUTCOME_ORDER.index(tiers[best]), -best)
+        else:
+            rank = (3 if tiers else 4, 0)
+        ranked.append((rank, summary.name))
+    return [name for _rank, name in sorted(ranked)]
+
+
+def sort_by_verdict(qtbot, page) -> None:
+    with qtbot.waitSignal(page.verdict_sort_applied, timeout=60000):
+        click_header(qtbot, page, VERDICT)
+
+
+def test_clicking_the_verdict_header_orders_by_verdict(qtbot, qtmodeltester, page, demo, errors):
+    page.refresh()
+    header = page.table.horizontalHeader()
+    expected = verdict_ranking(demo)
+    assert len(expected) == 34
+    sort_by_verdict(qtbot, page)
     assert shown_names(page) == expected
+    assert header.sortIndicatorSection() == VERDICT
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    page.table.viewport().repaint()
+    qtbot.waitUntil(lambda: "…" not in [page.model.data(page.model.index(row, VERDICT))
+                                        for row in range(page.model.rowCount())], timeout=10000)
+    cells = [page.model.data(page.model.index(row, VERDICT)) for row in range(34)]
+    assert cells[0] == "Tier 1: pass" and cells[-1] == "No tier"   # the demo has no tier 2 pass
+    assert cells.index("Tier 3: pending") < cells.index("Tier 2: pending") < cells.index(
+        "Tier 3: incomplete") < cells.index("Tier 2: incomplete")
+    assert sorted(set(cells), key=cells.index) == list(dict.fromkeys(cells))   # in groups
+    qtmodeltester.check(page.model)
+    sort_by_verdict(qtbot, page)                       # descending: the same list reversed
+    assert shown_names(page) == expected[::-1]
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    click_header(qtbot, page, NAME)                    # another column: the verdict order ends
+    assert shown_names(page) == sorted(expected)
+    assert page.model.spec.order_ids is None
+    assert errors == []
+
+
+def test_the_verdict_order_is_found_once_and_kept_in_the_database(qtbot, page, demo, monkeypatch):
+    calls: list[int] = []
+    evaluate = demo.qualification.evaluate_firm
+    monkeypatch.setattr(demo.qualification, "evaluate_firm",
+                        lambda firm_id, *a, **k: calls.append(firm_id) or evaluate(firm_id, *a, **k))
+    page.refresh()
+    page.table.viewport().repaint()
+    qtbot.waitUntil(lambda: len(calls) == len(visible_ids(page)), timeout=10000)
+    sort_by_verdict(qtbot, page)                       # the column's verdicts are reused
+    assert sorted(calls) == sorted(s.id for s in demo.firms.query(FirmQuery()))   # each once
+    spec = page.model.spec
+    assert spec.order_by == "verdict" and len(spec.order_ids) == 34
+    calls.clear()
+    click_header(qtbot, page, NAME)
+    sort_by_verdict(qtbot, page)                       # ranked already: no task, no verdict
+    assert calls == []
+    assert shown_names(page) == verdict_ranking(demo)
+
+
+def test_the_verdict_filter_and_the_verdict_order_work_together(qtbot, page, demo, errors):
+    page.refresh()
+    sort_by_verdict(qtbot, page)
+    choose_verdict(qtbot, page, "Tier 1 passes")       # filter, then sort
+    assert shown_names(page) == [name for name in verdict_ranking(demo)
+                                 if name in expected_names(demo, VERDICT_CHOICES["Tier 1 passes"])]
+    region = page.findChild(QComboBox, "regionFilter")
+    with qtbot.waitSignal(page.verdict_filter_applied, timeout=60000), \
+            qtbot.waitSignal(page.verdict_sort_applied, timeout=60000):
+        region.setCurrentIndex(region.findData("32"))  # both found again for Jiangsu
+    jiangsu = expected_names(demo, VERDICT_CHOICES["Tier 1 passes"], region_prefix="32")
+    assert len(jiangsu) >= 3
+    assert shown_names(page) == [name for name in verdict_ranking(demo, region_prefix="32")
+                                 if name in jiangsu]
+    sort_by_verdict(qtbot, page)
+    assert shown_names(page) == [name for name in verdict_ranking(demo, region_prefix="32")
+                                 if name in jiangsu][::-1]
+    combo = page.findChild(QComboBox, "verdictFilter")
+    combo.setCurrentIndex(0)                           # every verdict, still in verdict order
+    assert shown_names(page) == verdict_ranking(demo, region_prefix="32")[::-1]
+    assert errors == []
+
+
+def slow_in_workers(monkeypatch, workspace) -> threading.Event:
+    """Verdicts judged in a worker thread wait until the returned event is set."""
+    release = threading.Event()
+    evaluate = workspace.qualification.evaluate_firm
+
+    def slow(firm_id, *args, **kwargs):
+        if threading.current_thread() is not threading.main_thread():
+            release.wait(10)    # the worker waits; the column (GUI thread) does not
+        return evaluate(firm_id, *args, **kwargs)
+
+    monkeypatch.setattr(workspace.qualification, "evaluate_firm", slow)
+    return release
+
+
+def cancel_the_task(qtbot, page, release: threading.Event) -> None:
+    dialog = page._verdict_task.dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=5000)
+    qtbot.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
+    release.set()
+
+
+def test_cancelling_the_verdict_order_keeps_the_order_shown(qtbot, page, demo, monkeypatch):
+    page.refresh()
+    header = page.table.horizontalHeader()
+    click_header(qtbot, page, REVENUE)
+    click_header(qtbot, page, REVENUE)
+    by_revenue = [s.name for s in demo.firms.query(FirmQuery(order_by="last_revenue",
+                                                             descending=True))]
+    assert shown_names(page) == by_revenue
+    release = slow_in_workers(monkeypatch, demo)
+    with qtbot.waitSignal(page.verdict_sort_applied, timeout=60000):
+        click_header(qtbot, page, VERDICT)
+        assert header.sortIndicatorSection() == REVENUE   # not sorted by verdict yet
+        cancel_the_task(qtbot, page, release)
+    assert shown_names(page) == by_revenue
     assert header.sortIndicatorSection() == REVENUE
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    release.set()
+    sort_by_verdict(qtbot, page)                       # found this time
+    assert shown_names(page) == verdict_ranking(demo)
+    release.clear()                                    # everything changed: ranked again …
+    with qtbot.waitSignal(page.verdict_sort_applied, timeout=60000):
+        page.ctx.bus.changed.emit("firm", 0)
+        cancel_the_task(qtbot, page, release)
+    # … given up: the order the verdict order had replaced comes back
+    assert shown_names(page) == by_revenue
+    assert header.sortIndicatorSection() == REVENUE
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    assert page.model.spec.order_ids is None
+
+
+def test_a_data_change_orders_again_judging_only_the_changed_firm(
+        qtbot, ctx, page, demo, monkeypatch):
+    calls: list[int] = []
+    forced: set[int] = set()
+    evaluate = demo.qualification.evaluate_firm
+
+    def counted(firm_id, *args, **kwargs):
+        calls.append(firm_id)
+        verdict = evaluate(firm_id, *args, **kwargs)
+        if firm_id in forced:   # as if its data had changed so that every tier fails
+            tiers = tuple(dataclasses.replace(t, outcome=TierOutcome.FAIL) for t in verdict.tiers)
+            verdict = dataclasses.replace(verdict, tiers=tiers)
+        return verdict
+
+    monkeypatch.setattr(demo.qualification, "evaluate_firm", counted)
+    page.refresh()
+    sort_by_verdict(qtbot, page)
+    name = "宁波恒岳精密轴承有限公司"
+    assert shown_names(page).index(name) < 20          # tier 3 pending: near the top
+    firm_id = next(s.id for s in demo.firms.query(FirmQuery(text="宁波恒岳")))
+    forced.add(firm_id)
+    calls.clear()
+    with qtbot.waitSignal(page.verdict_sort_applied, timeout=60000):
+        ctx.bus.changed.emit("evidence_item", firm_id)
+    assert set(calls) == {firm_id}                      # only the changed firm judged again
+    assert shown_names(page) == verdict_ranking(demo)   # (forced here too)
+    tail = page.model.data(page.model.index(page.model.rowCount() - 1, VERDICT))
+    assert name in shown_names(page)[-7:] and tail == "No tier"   # among those failing all
 
 
 def test_sorting_by_open_applications(qtbot, page, demo, errors):

@@ -1,4 +1,7 @@
 """The firm list's search, filters and order; evidence due; the dashboard; undo of deletes."""
+import dataclasses
+import random
+import sqlite3
 from datetime import date
 
 import pytest
@@ -143,3 +146,44 @@ def test_a_long_id_filter_survives_a_rolled_back_transaction(workspace, many):
         raise RuntimeError("refused")                                   # … and undoes it
     assert workspace.firms.count(spec=FirmQuery(ids=most)) == 1000
     assert workspace.firms.count(spec=FirmQuery(ids=rest)) == 1000
+
+
+def test_an_order_given_by_ids_pages_in_the_database(workspace, many):
+    # as strict as the strictest SQLite builds: 999 parameters per statement at most
+    workspace.context.database.handle.connection().setlimit(
+        sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 999)
+    shuffled = list(many)
+    random.Random(7).shuffle(shuffled)
+    order = tuple(shuffled[:1200])                         # beyond 999 parameters: TEMP table
+    spec = FirmQuery(order_ids=order, order_by="verdict")  # order_by: only a label here
+    assert workspace.firms.count(spec=spec) == 1500        # an order never limits the rows
+    assert [s.id for s in workspace.firms.query(spec, limit=100, offset=1100)] == list(order[1100:])
+    rest = sorted(set(many) - set(order))                  # the firms not in it: last, by id
+    assert [s.id for s in workspace.firms.query(spec, limit=400, offset=1100)] == [
+        *order[1100:], *rest]
+    assert [s.id for s in workspace.firms.query(spec)] == [*order, *rest]      # no limit
+    assert len(workspace.firms.query(FirmQuery(), limit=1200)) == 1200   # pages in parts
+    backwards = dataclasses.replace(spec, descending=True)
+    assert [s.id for s in workspace.firms.query(backwards, limit=1200)] == list(order[::-1])
+    # with an id filter: filter, then order (both sets in TEMP tables of the one connection)
+    most = frozenset(many[:1000])
+    both = dataclasses.replace(spec, ids=most)
+    assert workspace.firms.count(spec=both) == 1000
+    expected = [i for i in order if i in most] + [i for i in rest if i in most]
+    assert [s.id for s in workspace.firms.query(both, limit=200, offset=800)] == expected[800:]
+    # a short order with a long inline id filter: no statement beyond the parameter limit
+    few = dataclasses.replace(spec, order_ids=tuple(many[899::-1][:300]),
+                              ids=frozenset(many[:900]))
+    assert [s.id for s in workspace.firms.query(few, limit=5)] == list(many[899:894:-1])
+    short = FirmQuery(order_ids=(many[2], many[0], many[2]), text="测试企业000")  # inline CASE
+    assert [s.id for s in workspace.firms.query(short)] == [many[2], many[0], *many[1:2],
+                                                             *many[3:10]]
+    assert [s.id for s in workspace.firms.query(FirmQuery(order_ids=()), limit=3)] == many[:3]
+    # the loaded order survives a rolled-back transaction and follows a new order
+    with pytest.raises(RuntimeError), workspace.context.database.transaction():
+        assert len(workspace.firms.query(spec, limit=10)) == 10
+        raise RuntimeError("refused")
+    assert [s.id for s in workspace.firms.query(spec, limit=3)] == list(order[:3])
+    other = tuple(reversed(many))
+    assert [s.id for s in workspace.firms.query(FirmQuery(order_ids=other), limit=3)] == \
+        list(other[:3])

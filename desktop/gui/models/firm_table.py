@@ -4,7 +4,9 @@ Design: `rowCount` is the firm count of the current query (one COUNT when the qu
 Rows are read from `workspace.firms.query` in pages of PAGE_SIZE only when the view asks for
 one of their cells; at most MAX_PAGES pages are kept (least recently used go first), so even
 dragging the scroll bar to the end never turns every firm into a Python object. Sorting is
-done by the database (FirmQuery.order_by).
+done by the database (FirmQuery.order_by); the verdict column's order is found by the page
+(a background task ranks the firms with `verdict_rank`) and handed to the database as
+FirmQuery.order_ids, so paging stays lazy in that order too.
 
 The best-tier verdict needs the qualification engine (a few ms per firm), so it is computed
 only for cells the view actually paints: painting queues the firm, a zero-time timer evaluates
@@ -53,7 +55,8 @@ RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 TIER1_PASS, TIER2_PASS, TIER3_PASS = "tier1_pass", "tier2_pass", "tier3_pass"
 ANY_PENDING, ANY_INCOMPLETE, FAILS_ALL = "any_pending", "any_incomplete", "fails_all"
 VERDICT_FILTERS = (TIER1_PASS, TIER2_PASS, TIER3_PASS, ANY_PENDING, ANY_INCOMPLETE, FAILS_ALL)
-
+VERDICT_ORDER = "verdict"   # FirmQuery.order_by beside order_ids ranked by verdict_rank
+_OUTCOME_RANK = {TierOutcome.PASS: 0, TierOutcome.PENDING: 1, TierOutcome.INCOMPLETE: 2}
 
 
 @dataclass(frozen=True)
@@ -107,6 +110,18 @@ def verdict_matches(key: str, digest: VerdictDigest) -> bool:
     raise ValueError(f"unknown verdict filter {key!r}")
 
 
+def verdict_rank(digest: VerdictDigest) -> tuple[int, int]:
+    """Where a firm goes when the list is sorted by its best-tier cell, ascending: by what the
+    cell shows, passes first, then pending, then incomplete (the higher tier first in each),
+    then 'No tier', then firms without a verdict. Equal ranks keep the order they came in
+    (by name, as the page ranks them)."""
+    open_tiers = [t for t in digest.tiers if t.outcome != TierOutcome.FAIL]
+    if not open_tiers:
+        return (3, 0) if digest.tiers else (4, 0)
+    best = max(open_tiers, key=lambda t: t.tier)
+    return _OUTCOME_RANK[best.outcome], -best.tier
+
+
 class FirmTableModel(QAbstractTableModel):
     """Rows of `FirmSummary` for a `FirmQuery`; `load_failed(error)` when a read is refused."""
 
@@ -156,6 +171,8 @@ class FirmTableModel(QAbstractTableModel):
         return sum(len(page) for page in self._pages.values())
 
     def sort_column(self) -> int:
+        if self._spec.order_ids is not None:
+            return VERDICT
         for column, key in ORDER_KEYS.items():
             if key == self._spec.order_by:
                 return column
@@ -165,6 +182,7 @@ class FirmTableModel(QAbstractTableModel):
         return Qt.SortOrder.DescendingOrder if self._spec.descending else Qt.SortOrder.AscendingOrder
 
     def is_sortable(self, column: int) -> bool:
+        """Whether `sort` orders by the column at once (the verdict column needs the page)."""
         return column in ORDER_KEYS
 
     def summary(self, row: int) -> FirmSummary | None:
@@ -194,12 +212,14 @@ class FirmTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else 7
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Order by a column in the database; the verdict column keeps the current order. A
-        refused order leaves the list as it was and reports through `load_failed`."""
+        """Order by a column in the database. The verdict column is left to the page (its
+        order takes a background task that ends in `set_query` with `order_ids`); here it
+        keeps the current order. A refused order leaves the list as it was and reports
+        through `load_failed`."""
         if column not in ORDER_KEYS:
             return
         previous = self._spec
-        spec = dataclasses.replace(previous, order_by=ORDER_KEYS[column],
+        spec = dataclasses.replace(previous, order_by=ORDER_KEYS[column], order_ids=None,
                                    descending=order == Qt.SortOrder.DescendingOrder)
         try:
             first = self.workspace.firms.query(spec, PAGE_SIZE, 0)

@@ -2,17 +2,20 @@
 industry section, verdict and archive state, a lazy table sorted by the database, and the
 actions on the selected firm (open, archive or restore, delete) as undoable steps.
 
-The verdict filter cannot be a database condition (verdicts come from the engine), so choosing
-one runs a background task over the firms the other filters select: it judges each (reusing the
-verdicts the table has computed), and the ids that fit become `FirmQuery.ids`, so the table
-stays lazy. Cancel (or a failure) sets the filter back to all verdicts. Changing another filter
-runs it again; so does a data change on the bus, which costs little: only the firms that
-changed are judged again.
+Neither the verdict filter nor the verdict order can be a database condition (verdicts come
+from the engine), so choosing one runs a background task over the firms the other filters
+select: it judges each (reusing the verdicts the table has computed), then the ids that fit
+become `FirmQuery.ids` and the firms ranked by `verdict_rank` become `FirmQuery.order_ids`; the
+database filters and orders by them, so the table stays lazy. The ranking covers every firm of
+the other filters, so the verdict filter and order combine (filter, then sort) and toggling the
+order's direction costs nothing. Cancel (or a failure) sets the filter back to all verdicts and
+keeps the order the list had. Changing another filter runs the task again; so does a data change
+on the bus, which costs little: only the firms that changed are judged again, and the list
+keeps its verdict order meanwhile (a new firm shows last until then).
 """
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -24,33 +27,26 @@ from PySide6.QtWidgets import (
 from desktop.domain.records import FirmQuery
 from desktop.services import codes
 
-from .. import undo
-from ..dialogs.confirm import ConfirmDialog
 from ..errors import show_error
 from ..models.firm_table import (
     ANY_INCOMPLETE, ANY_PENDING, FAILS_ALL, INDUSTRY, NAME, OPEN, REGION, REVENUE, TIER1_PASS,
-    TIER2_PASS, TIER3_PASS, USCC, VERDICT, FirmTableModel, firm_digest, verdict_matches,
+    TIER2_PASS, TIER3_PASS, USCC, VERDICT, VERDICT_ORDER, FirmTableModel, verdict_matches, verdict_rank,
 )
 from ..tasks import run_task
 from .batch_desk import stop_on_destroy
+from .firm_list_actions import archive_or_restore, delete_with_undo
+from .verdict_judging import VerdictResult, judge_firms
 
 SEARCH_DELAY_MS = 150
 HEADER_KEY = "firmList/header"
 COLUMN_WIDTHS = {NAME: 260, USCC: 170, REGION: 170, INDUSTRY: 220, REVENUE: 150,
                  VERDICT: 150, OPEN: 120}
-VERDICT_PAGE = 1000       # firms read per query while the verdict filter judges them
-
-
-@dataclass(frozen=True)
-class _VerdictFilterResult:
-    scope: tuple            # the verdict filter and the other filters it answers
-    ids: frozenset[int]     # the firms that fit
-    judged: dict            # firm id → VerdictDigest judged by the task (for the model's cache)
 
 
 class FirmListPage(QWidget):
     firm_activated = Signal(int)   # 0: a new firm
     verdict_filter_applied = Signal()   # the verdict filter's firms are shown (or it was reset)
+    verdict_sort_applied = Signal()     # the verdict order is shown (or was given up)
 
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,8 +55,13 @@ class FirmListPage(QWidget):
         self.model = FirmTableModel(ctx, self)
         self.model.load_failed.connect(self._on_model_load_failed)
         self._verdict_ids: frozenset[int] | None = None   # the verdict filter's firms …
-        self._verdict_scope_done: tuple | None = None     # … for this scope
+        self._verdict_scope_done: tuple | None = None     # … for this (filter, base scope)
+        self._order_ids: tuple[int, ...] | None = None    # the firms by verdict rank …
+        self._order_scope_done: FirmQuery | None = None   # … for this base scope
+        self._verdict_sort: Qt.SortOrder | None = None    # the verdict order asked for
+        self._order_before = ("name", False)              # the order the verdict order replaced
         self._verdict_task = None
+        self._verdict_asks = ("", False)                  # what the running task finds
         self._verdict_run = 0                             # newer runs make older ones stale
         self._build_filters()
         self._build_table()
@@ -194,58 +195,66 @@ class FirmListPage(QWidget):
 
     # -- the query -------------------------------------------------------------------------
     def query(self) -> FirmQuery:
-        """What the filters ask for; with a verdict filter, the ids it found last."""
+        """What the filters and the order ask for; verdicts as the last task found them."""
         spec = self.model.spec
-        return FirmQuery(text=self.search.text().strip(),
-                         include_archived=self.archived_filter.isChecked(),
-                         region_prefix=self.region_filter.currentData() or "",
-                         industry_prefix=self.industry_filter.currentData() or "",
-                         order_by=spec.order_by, descending=spec.descending,
-                         ids=self._verdict_ids if self.verdict_filter.currentData() else None)
+        order_by, descending, order_ids = spec.order_by, spec.descending, None
+        if self._verdict_sort is not None and self._order_ids is not None:
+            order_by, order_ids = VERDICT_ORDER, self._order_ids
+            descending = self._verdict_sort == Qt.SortOrder.DescendingOrder
+        elif spec.order_ids is not None:   # the verdict order given up: back to the one before
+            order_by, descending = self._order_before
+        return dataclasses.replace(
+            self._base_scope(), order_by=order_by, descending=descending, order_ids=order_ids,
+            ids=self._verdict_ids if self.verdict_filter.currentData() else None)
 
     def apply_query(self) -> None:
         self.search_timer.stop()
-        if self.verdict_filter.currentData() and self._verdict_scope() != self._verdict_scope_done:
-            self._run_verdict_filter()   # the list changes when the firms have been judged
-            return
-        spec = self.query()
-        if spec != self.model.spec:
+        key, base = self.verdict_filter.currentData() or "", self._base_scope()
+        wants_filter = bool(key) and (key, base) != self._verdict_scope_done
+        wants_order = self._verdict_sort is not None and base != self._order_scope_done
+        if wants_filter or wants_order:
+            self._run_verdict_task(key if wants_filter else "", wants_order)
+            return   # the list changes when the firms have been judged
+        spec, shown = self.query(), self.model.spec
+        if spec.order_ids is not None and shown.order_ids is None:
+            self._order_before = (shown.order_by, shown.descending)
+        if spec != shown:
             self.model.set_query(spec)
+        self._show_sort_indicator()
+        if self._verdict_sort is not None:
+            self.verdict_sort_applied.emit()
 
-    # -- the verdict filter ----------------------------------------------------------------
-    def _verdict_scope(self) -> tuple:
-        spec = dataclasses.replace(self.query(), ids=None, order_by="name", descending=False)
-        return (self.verdict_filter.currentData() or "", spec)
+    # -- verdict filter and order ----------------------------------------------------------
+    def _base_scope(self) -> FirmQuery:
+        """The firms the filters other than the verdict select, by name: what a task judges."""
+        return FirmQuery(text=self.search.text().strip(),
+                         include_archived=self.archived_filter.isChecked(),
+                         region_prefix=self.region_filter.currentData() or "",
+                         industry_prefix=self.industry_filter.currentData() or "")
 
-    def _run_verdict_filter(self) -> None:
+    def _run_verdict_task(self, key: str, wants_order: bool) -> None:
+        """Judge the firms of the base scope in the background, then find those that fit the
+        verdict filter `key` (if any) and, if asked, all of them ranked by verdict."""
         self._stop_verdict_task()
         self._verdict_run += 1
-        run, scope = self._verdict_run, self._verdict_scope()
-        key, spec = scope
+        run, base, self._verdict_asks = self._verdict_run, self._base_scope(), (key, wants_order)
         firms, qualification = self.firms, self.ctx.workspace.qualification
         known = self.model.known_verdicts()
 
         def work(report):
-            total = firms.count(spec=spec)
-            if not report(0, total):
+            found = judge_firms(firms, qualification, base, known, report)
+            if found is None:
                 return None
-            ids, judged, seen = set(), {}, 0
-            while True:
-                page = firms.query(spec, VERDICT_PAGE, seen)
-                for summary in page:
-                    fresh = summary.id not in known
-                    if fresh:
-                        judged[summary.id] = firm_digest(qualification, summary.id)
-                    if verdict_matches(key, judged[summary.id] if fresh else known[summary.id]):
-                        ids.add(summary.id)
-                    seen += 1
-                    if (fresh or seen % 200 == 0) and not report(seen, max(total, seen)):
-                        return None
-                if len(page) < VERDICT_PAGE:
-                    break
-            if not report(seen, max(total, seen)):
-                return None
-            return _VerdictFilterResult(scope, frozenset(ids), judged)
+            ids, judged = found
+
+            def digest(firm_id):
+                return judged[firm_id] if firm_id in judged else known[firm_id]
+
+            fits = frozenset(i for i in ids if verdict_matches(key, digest(i))) if key else None
+            # a stable sort of the firms in name order: equal ranks stay by name
+            order = tuple(sorted(ids, key=lambda i: verdict_rank(digest(i)))) if wants_order \
+                else None
+            return VerdictResult(base, fits, order, judged)
 
         task = run_task(self, self.tr("Checking the verdicts of the listed firms…"), work)
         self._verdict_task = task
@@ -263,24 +272,36 @@ class FirmListPage(QWidget):
         if run != self._verdict_run:
             return   # stale: a newer run or another choice took over
         self._verdict_task = None
-        if result is None:   # cancelled (or failed, already shown): back to every verdict
-            self.verdict_filter.setCurrentIndex(0)
+        key, wants_order = self._verdict_asks
+        if result is None:   # cancelled (or failed, already shown)
+            if wants_order:
+                self._verdict_sort = None          # the order shown before stays
+            if key:
+                self.verdict_filter.setCurrentIndex(0)   # back to every verdict
+            self.apply_query()
+            if wants_order:
+                self.verdict_sort_applied.emit()
+        else:
+            self.model.remember_verdicts(result.judged)
+            if key:
+                self._verdict_ids, self._verdict_scope_done = result.ids, (key, result.base)
+            if result.order is not None:
+                self._order_ids, self._order_scope_done = result.order, result.base
+            self.apply_query()
+        if key:
             self.verdict_filter_applied.emit()
-            return
-        self.model.remember_verdicts(result.judged)
-        self._verdict_ids, self._verdict_scope_done = result.ids, result.scope
-        self.apply_query()
-        self.verdict_filter_applied.emit()
 
     def _on_verdict_filter_current_index_changed(self, _index: int) -> None:
         if not self.verdict_filter.currentData():
-            self._stop_verdict_task()
+            if self._verdict_task is not None and not self._verdict_asks[1]:
+                self._stop_verdict_task()   # it judged for the filter alone
             self._verdict_ids = self._verdict_scope_done = None
         self.apply_query()
 
     def _on_bus_changed(self, _table: str, _firm_id: int) -> None:
-        if self.verdict_filter.currentData():
-            self._verdict_scope_done = None   # judged again: only changed firms cost time
+        # Judged again: only the changed firms cost time (the model forgot just their verdicts).
+        self._verdict_scope_done = self._order_scope_done = None
+        if self.verdict_filter.currentData() or self._verdict_sort is not None:
             self.apply_query()
 
     def _on_search_text_changed(self, _text: str) -> None:
@@ -305,13 +326,23 @@ class FirmListPage(QWidget):
         self.apply_query()
 
     def _on_header_sort_indicator_changed(self, column: int, order: Qt.SortOrder) -> None:
-        self.model.sort(column, order)
-        # The verdict column (or a refused order) keeps the order the list really has.
+        if column == VERDICT:
+            self._verdict_sort = order
+            self.apply_query()   # at once when the firms are ranked already, else after a task
+        else:
+            if self._verdict_task is not None and not self._verdict_asks[0]:
+                self._stop_verdict_task()   # it judged for the verdict order alone
+            self._verdict_sort = None
+            self.model.sort(column, order)
+        # A verdict order still being found (or a refused order) shows the order the list has.
+        self._show_sort_indicator()
+        self._save_header()
+
+    def _show_sort_indicator(self) -> None:
         header = self.table.horizontalHeader()
         header.blockSignals(True)
         header.setSortIndicator(self.model.sort_column(), self.model.sort_order())
         header.blockSignals(False)
-        self._save_header()
 
     def _update_count(self) -> None:
         self.count_label.setText(self.tr("{n} firms").format(n=self.model.rowCount()))
@@ -325,11 +356,10 @@ class FirmListPage(QWidget):
         header = self.table.horizontalHeader()
         if isinstance(state, QByteArray) and header.restoreState(state):
             column, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
+            # Not the verdict order: judging every firm is no way to open the window.
             if self.model.is_sortable(column):
                 self.model.sort(column, order)
-            header.blockSignals(True)
-            header.setSortIndicator(self.model.sort_column(), self.model.sort_order())
-            header.blockSignals(False)
+            self._show_sort_indicator()
 
     def _save_header(self, *_args) -> None:
         self.ctx.settings.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
@@ -363,39 +393,7 @@ class FirmListPage(QWidget):
         return self.model.summary(rows[0].row()) if rows else None
 
     def _on_archive_action_triggered(self) -> None:
-        summary = self._selected_summary()
-        if summary is None:
-            return
-        firm_id, archived = summary.id, summary.archived
-        if archived:
-            text = self.tr("Restore {name}").format(name=summary.name)
-        else:
-            text = self.tr("Archive {name}").format(name=summary.name)
-        try:
-            undo.push(self.ctx, text,
-                      do=lambda: self.firms.set_archived(firm_id, not archived),
-                      undo=lambda: self.firms.set_archived(firm_id, archived),
-                      table="firm", firm_id=firm_id)
-        except Exception as error:  # refused: nothing changed, the user is told why
-            show_error(self, error)
+        archive_or_restore(self, self._selected_summary())
 
     def _on_delete_action_triggered(self) -> None:
-        summary = self._selected_summary()
-        if summary is None:
-            return
-        question = self.tr("Delete {name} with all its figures, evidence and applications?\n"
-                           "Edit → Undo brings it back.").format(name=summary.name)
-        if not ConfirmDialog.ask(self, question):
-            return
-        firm_id, kept = summary.id, {}
-
-        def delete():
-            kept["snapshot"] = self.firms.delete(firm_id)
-            return kept["snapshot"]
-
-        try:
-            undo.push(self.ctx, self.tr("Delete {name}").format(name=summary.name),
-                      do=delete, undo=lambda: self.firms.restore(kept["snapshot"]),
-                      table="firm", firm_id=firm_id)
-        except Exception as error:
-            show_error(self, error)
+        delete_with_undo(self, self._selected_summary())
