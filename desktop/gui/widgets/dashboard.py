@@ -162,6 +162,12 @@ class DashboardPage(QWidget):
         chart.addSeries(series)
         axis_x = QBarCategoryAxis()
         axis_x.append(categories)
+        font = axis_x.labelsFont()
+        font.setPointSizeF(max(6.0, font.pointSizeF() - 1.5))   # ten rows of names must fit
+        axis_x.setLabelsFont(font)
+        # Short names (provinces) are cut to '…' by Qt's layout although they fit; long
+        # ones (batches) are shortened above already.
+        axis_x.setTruncateLabels(max((len(c) for c in categories), default=0) > 8)
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_x)
         axis_y = QValueAxis()
