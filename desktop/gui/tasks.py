@@ -106,3 +106,20 @@ def stop_all() -> None:
         task.thread.quit()
         task.thread.wait()
     _running.clear()
+
+
+def stop_on_destroy(widget: QWidget, task) -> None:
+    """Wait for `task`'s thread when `widget` goes away mid-work (the window closes), so the
+    thread is never destroyed while it runs; the result is dropped. Once the task is over
+    the wait returns at once."""
+    def stop(*_args) -> None:
+        try:
+            if not task.thread.isRunning():
+                return
+            task.worker.cancelled = True
+            task.thread.quit()
+            task.thread.wait()
+        except RuntimeError:   # the task has been cleaned up already: nothing runs
+            pass
+
+    widget.destroyed.connect(stop)

@@ -22,28 +22,11 @@ from ..dialogs.export_paths import ExportPaths, safe_file_name
 from ..dialogs.reason_dialog import ReasonDialog
 from ..errors import show_error
 from ..models.batch_table import ID_ROLE, NOT_CHECKED, BatchFilterProxy, BatchRow, BatchTableModel
-from ..tasks import run_task
+from ..tasks import run_task, stop_on_destroy
 
 FINAL_WITHOUT_REASON = (ApplicationStatus.APPROVED, ApplicationStatus.WITHDRAWN)
 # A status move changes no verdict; any other change may.
 _VERDICT_NEUTRAL = ("application", "batch")
-
-
-def stop_on_destroy(widget: QWidget, task) -> None:
-    """Wait for `task`'s thread when `widget` goes away mid-work (the window closes), so the
-    thread is never destroyed while it runs; the result is dropped. Once the task is over
-    the wait returns at once."""
-    def stop(*_args) -> None:
-        try:
-            if not task.thread.isRunning():
-                return
-            task.worker.cancelled = True
-            task.thread.quit()
-            task.thread.wait()
-        except RuntimeError:   # the task has been cleaned up already: nothing runs
-            pass
-
-    widget.destroyed.connect(stop)
 
 
 class BatchDeskPage(QWidget):

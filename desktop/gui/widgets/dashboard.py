@@ -18,8 +18,7 @@ from desktop.domain.verdicts import TierOutcome
 
 from .. import labels
 from ..errors import show_error
-from ..tasks import run_task
-from .batch_desk import stop_on_destroy
+from ..tasks import run_task, stop_on_destroy
 
 TOP_PROVINCES = 10
 SHORT_NAME = 16   # characters of a batch name shown beside its bar

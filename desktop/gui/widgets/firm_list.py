@@ -32,8 +32,7 @@ from ..models.firm_table import (
     ANY_INCOMPLETE, ANY_PENDING, FAILS_ALL, INDUSTRY, NAME, OPEN, REGION, REVENUE, TIER1_PASS,
     TIER2_PASS, TIER3_PASS, USCC, VERDICT, VERDICT_ORDER, FirmTableModel, verdict_matches, verdict_rank,
 )
-from ..tasks import run_task
-from .batch_desk import stop_on_destroy
+from ..tasks import run_task, stop_on_destroy
 from .firm_list_actions import archive_or_restore, delete_with_undo
 from .verdict_judging import VerdictResult, judge_firms
 
