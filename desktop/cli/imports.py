@@ -39,6 +39,8 @@ def run(args, workspace, out) -> int:
 
     try:
         mapping = load_mapping(Path(args.mapping)) if args.mapping else None
+        if not args.dry_run:  # the automatic backup before an import that may write
+            workspace.backups.backup(reason="before-import")
         result = workspace.transfer.import_workbook(Path(args.file), dry_run=args.dry_run,
                                                     skip_invalid=args.skip_invalid, mapping=mapping)
     except DomainError as error:  # the file as a whole was refused

@@ -16,7 +16,9 @@ from desktop.domain.errors import DomainError
 from desktop.domain.messages import normalize_language
 from desktop.paths import AppPaths
 
+from . import backup as backup_command
 from . import check as check_command
+from . import doctor as doctor_command
 from . import export as export_command
 from . import imports as import_command
 from . import firms as firm_commands
@@ -52,6 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
     check_command.add_parser(commands)
     export_command.add_parser(commands)
     import_command.add_parser(commands)
+    backup_command.add_parser(commands)
+    doctor_command.add_parser(commands)
     return parser
 
 
@@ -82,6 +86,10 @@ def run(args: argparse.Namespace) -> int:
                 return check_command.run(args, workspace, out)
             if args.command == "export":
                 return export_command.run(args, workspace, out)
+            if args.command in ("doctor", "files"):
+                return doctor_command.run(args, workspace, out)
+            if args.command in backup_command.COMMANDS:
+                return backup_command.run(args, workspace, out)
             if args.command == "import":
                 return import_command.run(args, workspace, out)
             return firm_commands.run(args, workspace, out)

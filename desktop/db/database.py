@@ -16,6 +16,7 @@ import peewee as pw
 from desktop.domain.errors import Conflict, DatabaseVersionError, DomainError
 from desktop.domain.messages import Message
 
+from . import backup as backups
 from . import migrate as migrations
 from .models import database_proxy
 
@@ -90,3 +91,10 @@ class Database:
     def sqlite_connection(self) -> sqlite3.Connection:
         """The raw connection, for the backup API (SQLite-only, kept inside db/)."""
         return self.handle.connection()
+
+    def restore_from(self, source: Path) -> int:
+        """Replace the whole content with the checked database file `source`, written through
+        SQLite into the open database (every connection stays valid), then bring it to the latest
+        schema. Returns the version the file had."""
+        backups.copy_into(self.handle, Path(source))
+        return migrations.upgrade(self.handle, self.path, None)

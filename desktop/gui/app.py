@@ -64,6 +64,10 @@ def run(paths: AppPaths, lang: str | None = None, argv: list[str] | None = None)
     except DomainError as error:
         QMessageBox.critical(None, "SRDI Desk", "\n".join(i18n.render(m) for m in error.messages))
         return 1
+    try:  # the daily backup; a failure is logged, never a reason not to start
+        workspace.backups.daily_backup()
+    except Exception:
+        logging.getLogger("srdi.gui").exception("daily backup failed")
     window = build_window(workspace, settings)
     window.show()
     if workspace.firms.count(include_archived=True) == 0:

@@ -23,6 +23,20 @@ from .widgets.firm_list import FirmListPage
 NAV_FIRMS, NAV_APPLICATIONS, NAV_BATCHES, NAV_DUE, NAV_DASHBOARD = range(5)
 
 
+class BackupFileDialog:
+    """Choosing a backup to restore; tests replace `choose`."""
+
+    @classmethod
+    def choose(cls, parent, folder: str) -> str | None:
+        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getOpenFileName(
+            parent, QCoreApplication.translate("BackupFileDialog", "Restore from a backup"),
+            folder, QCoreApplication.translate("BackupFileDialog", "SRDI Desk backups (*.zip)"))
+        return path or None
+
+
 class MainWindow(QMainWindow):
     def __init__(self, ctx: GuiContext) -> None:
         super().__init__()
@@ -89,6 +103,10 @@ class MainWindow(QMainWindow):
         self._action(file, self.tr("&Export data workbook…"), self.export_data,
                      name="actionExportData")
         file.addSeparator()
+        self._action(file, self.tr("&Back up now"), self.back_up, name="actionBackup")
+        self._action(file, self.tr("&Restore from a backup…"), self.restore_backup,
+                     name="actionRestore")
+        file.addSeparator()
         self._action(file, self.tr("Load &demo data"), self.load_demo, name="actionLoadDemo")
         self._action(file, self.tr("Se&ttings…"), self.open_settings, name="actionSettings")
         file.addSeparator()
@@ -118,6 +136,9 @@ class MainWindow(QMainWindow):
         tools = bar.addMenu(self.tr("&Tools"))
         self._action(tools, self.tr("Check every application of a &batch"),
                      lambda: self.show_page(NAV_BATCHES))
+        tools.addSeparator()
+        self._action(tools, self.tr("Check &database…"), self.check_database,
+                     name="actionCheckDatabase")
 
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&About SRDI Desk"), self.about, name="actionAbout")
@@ -220,6 +241,78 @@ class MainWindow(QMainWindow):
                 i18n.render(Message("export.data_done", {"path": path})), 8000)
 
         run_task(self, self.tr("Exporting the data workbook…"), work, done)
+
+    def check_database(self) -> None:
+        """The doctor, off the GUI thread; its report in a dialog that offers the repair."""
+        from . import i18n
+        from .dialogs.doctor_dialog import DoctorDialog
+        from .tasks import run_task
+
+        integrity = self.ctx.workspace.integrity
+
+        def done(report) -> None:
+            if report is None:
+                return
+            wants_repair = DoctorDialog.ask(
+                self, report.healthy, [i18n.render(m) for m in report.ok],
+                [i18n.render(m) for m in report.problems], report.repairable)
+            if wants_repair:
+                run_task(self, self.tr("Repairing…"),
+                         lambda progress: integrity.repair(report), repaired)
+
+        def repaired(messages) -> None:
+            if messages is not None:
+                self.statusBar().showMessage(
+                    "; ".join(i18n.render(m) for m in messages) or self.tr("Nothing to repair."), 8000)
+                self.check_database()   # show what remains
+
+        run_task(self, self.tr("Checking the database…"), lambda progress: integrity.check(), done)
+
+    def back_up(self) -> None:
+        """A manual backup into the backups folder, off the GUI thread."""
+        from desktop.domain.messages import Message
+
+        from . import i18n
+        from .tasks import run_task
+
+        backups = self.ctx.workspace.backups
+
+        def done(path) -> None:
+            if path is not None:
+                self.statusBar().showMessage(
+                    i18n.render(Message("backup.done", {"path": path})), 8000)
+
+        run_task(self, self.tr("Backing up…"), lambda report: backups.backup(), done)
+
+    def restore_backup(self) -> None:
+        """Choose a backup, confirm, restore it (checked first; the current data backed up)."""
+        from pathlib import Path
+
+        from desktop.domain.messages import Message
+
+        from . import i18n
+        from .dialogs.confirm import ConfirmDialog
+        from .tasks import run_task
+
+        backups = self.ctx.workspace.backups
+        chosen = BackupFileDialog.choose(self, str(backups.folder))
+        if not chosen:
+            return
+        if not ConfirmDialog.ask(self, self.tr(
+                "Replace all current data with the backup {name}? The current data is backed "
+                "up first.").format(name=Path(chosen).name)):
+            return
+
+        def done(safety) -> None:
+            if safety is None:
+                return
+            self.statusBar().showMessage(i18n.render(Message(
+                "backup.restored", {"path": chosen, "safety": safety})), 8000)
+            self.ctx.undo_stack.clear()  # its commands describe the data before the restore
+            self.ctx.bus.changed.emit("firm", 0)
+
+        run_task(self, self.tr("Restoring the backup…"),
+                 lambda report: backups.restore(Path(chosen)), done)
 
     def open_settings(self) -> None:
         SettingsDialog.ask(self, self.ctx.settings)

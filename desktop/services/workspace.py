@@ -10,12 +10,14 @@ from desktop.paths import AppPaths
 from desktop.storage.attachments import AttachmentStore
 
 from .applications import ApplicationService, BatchService
+from .backups import BackupService
 from .context import ServiceContext
 from .dashboard import DashboardService
 from .evidence import EvidenceService
 from .exports import ExportService
 from .financials import FinancialsService
 from .firms import FirmService
+from .integrity import IntegrityService
 from .qualification import QualificationService
 from .transfer import TransferService
 
@@ -33,6 +35,8 @@ class Workspace:
         self.dashboard = DashboardService(context, self.applications, self.qualification,
                                           self.batches)
         self.transfer = TransferService(context, self.firms, self.financials, self.evidence)
+        self.integrity = IntegrityService(context, self.evidence.store, self.qualification)
+        self.backups = BackupService(context)
         self.exports = ExportService(context, self.firms, self.financials, self.evidence, self.batches, self.applications, self.qualification)
 
     @classmethod

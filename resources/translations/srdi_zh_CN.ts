@@ -152,6 +152,17 @@ Backups: {backups}</source>
     </message>
 </context>
 <context>
+    <name>BackupFileDialog</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>SRDI Desk backups (*.zip)</source>
+        <translation>SRDI Desk 备份 (*.zip)</translation>
+    </message>
+</context>
+<context>
     <name>BatchDeskPage</name>
     <message>
         <source>New batch…</source>
@@ -390,6 +401,25 @@ Backups: {backups}</source>
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>DoctorDialog</name>
+    <message>
+        <source>Check database</source>
+        <translation>检查数据库</translation>
+    </message>
+    <message>
+        <source>Everything is in order.</source>
+        <translation>一切正常。</translation>
+    </message>
+    <message>
+        <source>Problems were found:</source>
+        <translation>发现以下问题：</translation>
+    </message>
+    <message>
+        <source>Repair (move orphaned files to the trash)</source>
+        <translation>修复（将孤立文件移入回收站）</translation>
     </message>
 </context>
 <context>
@@ -1195,6 +1225,14 @@ Edit → Undo brings it back.</source>
         <translation>导出数据工作簿(&amp;E)…</translation>
     </message>
     <message>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
         <source>Load &amp;demo data</source>
         <translation>载入演示数据(&amp;D)</translation>
     </message>
@@ -1259,6 +1297,10 @@ Edit → Undo brings it back.</source>
         <translation>核验批次内全部申报(&amp;B)</translation>
     </message>
     <message>
+        <source>Check &amp;database…</source>
+        <translation>检查数据库(&amp;D)…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1281,6 +1323,30 @@ Edit → Undo brings it back.</source>
     <message>
         <source>Exporting the data workbook…</source>
         <translation>正在导出数据工作簿…</translation>
+    </message>
+    <message>
+        <source>Repairing…</source>
+        <translation>正在修复…</translation>
+    </message>
+    <message>
+        <source>Nothing to repair.</source>
+        <translation>没有需要修复的内容。</translation>
+    </message>
+    <message>
+        <source>Checking the database…</source>
+        <translation>正在检查数据库…</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>Replace all current data with the backup {name}? The current data is backed up first.</source>
+        <translation>用备份 {name} 替换当前全部数据？替换前会先备份当前数据。</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>正在从备份恢复…</translation>
     </message>
     <message>
         <source>{count} firms · {path}</source>
