@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.navigation.currentRowChanged.connect(self._on_navigation_current_row_changed)
         self.firm_list.firm_activated.connect(self.open_firm)
+        self.firm_list.export_requested.connect(self.export_data)
         self.evidence_due.evidence_activated.connect(self._on_evidence_due_activated)
         self.firm_editor.closed.connect(lambda: self.show_page(NAV_FIRMS))
         ctx.bus.changed.connect(self._on_bus_changed)

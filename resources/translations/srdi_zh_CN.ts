@@ -946,6 +946,10 @@ Backups: {backups}</source>
         <translation>新建企业</translation>
     </message>
     <message>
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
         <source>Archive</source>
         <translation>归档</translation>
     </message>

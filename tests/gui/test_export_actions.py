@@ -92,3 +92,19 @@ def test_the_application_workbook_from_the_applications_page(qtbot, monkeypatch,
 
 def test_file_names_are_safe():
     assert safe_file_name('a/b:c*"d"?') == "a_b_c_d_"
+
+
+def test_the_firm_list_exports_the_data_workbook(qtbot, monkeypatch, demo, window, tmp_path):
+    from openpyxl import load_workbook
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    from desktop.gui.dialogs.export_paths import ExportPaths
+
+    target = tmp_path / "firms.xlsx"
+    monkeypatch.setattr(ExportPaths, "save_workbook", classmethod(lambda cls, *a, **k: str(target)))
+    qtbot.mouseClick(window.firm_list.findChild(QPushButton, "exportFirmsButton"),
+                     Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(target.exists, timeout=30000)
+    rows = list(load_workbook(target, read_only=True)["firms"].iter_rows(values_only=True))
+    assert len(rows) > 34   # a header and the 34 demo firms

@@ -1,17 +1,12 @@
 """The firm list page: instant search (name, USCC or pinyin initials), filters by province,
 industry section, verdict and archive state, a lazy table sorted by the database, and the
-actions on the selected firm (open, archive or restore, delete) as undoable steps.
+actions on the selected firm (open, archive or restore, delete, export) as undoable steps.
 
-Neither the verdict filter nor the verdict order can be a database condition (verdicts come
-from the engine), so choosing one runs a background task over the firms the other filters
-select: it judges each (reusing the verdicts the table has computed), then the ids that fit
-become `FirmQuery.ids` and the firms ranked by `verdict_rank` become `FirmQuery.order_ids`; the
-database filters and orders by them, so the table stays lazy. The ranking covers every firm of
-the other filters, so the verdict filter and order combine (filter, then sort) and toggling the
-order's direction costs nothing. Cancel (or a failure) sets the filter back to all verdicts and
-keeps the order the list had. Changing another filter runs the task again; so does a data change
-on the bus, which costs little: only the firms that changed are judged again, and the list
-keeps its verdict order meanwhile (a new firm shows last until then).
+Verdicts come from the engine, so neither the verdict filter nor the verdict order can be a
+database condition: choosing one judges the firms the other filters select in a background task
+(reusing the verdicts already shown); the fitting ids become `FirmQuery.ids` and the ranking
+`FirmQuery.order_ids`, which the database applies, so the table stays lazy. Cancel keeps what
+the list had; another filter or a data change re-runs the task (judging only changed firms).
 """
 from __future__ import annotations
 
@@ -44,6 +39,7 @@ COLUMN_WIDTHS = {NAME: 260, USCC: 170, REGION: 170, INDUSTRY: 220, REVENUE: 150,
 
 class FirmListPage(QWidget):
     firm_activated = Signal(int)   # 0: a new firm
+    export_requested = Signal()    # the user asked for the data workbook of the firms
     verdict_filter_applied = Signal()   # the verdict filter's firms are shown (or it was reset)
     verdict_sort_applied = Signal()     # the verdict order is shown (or was given up)
 
@@ -72,7 +68,8 @@ class FirmListPage(QWidget):
             filters.addWidget(widget)
         filters.setStretch(0, 1)
         buttons = QHBoxLayout()
-        for widget in (self.new_button, self.archive_button, self.delete_button):
+        for widget in (self.new_button, self.archive_button, self.delete_button,
+                       self.export_button):
             buttons.addWidget(widget)
         buttons.addStretch(1)
         buttons.addWidget(self.count_label)
@@ -161,6 +158,8 @@ class FirmListPage(QWidget):
     def _build_actions(self) -> None:
         self.new_button = QPushButton(self.tr("New firm"), objectName="newFirmButton")
         self.new_button.clicked.connect(self._on_new_button_clicked)
+        self.export_button = QPushButton(self.tr("Export to Excel…"), objectName="exportFirmsButton")
+        self.export_button.clicked.connect(self.export_requested)
         self.archive_action = QAction(self.tr("Archive"), self, objectName="archiveAction")
         self.archive_action.triggered.connect(self._on_archive_action_triggered)
         self.delete_action = QAction(self.tr("Delete…"), self, objectName="deleteAction")
