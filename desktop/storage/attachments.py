@@ -114,24 +114,17 @@ class AttachmentStore:
 
     def move_to_trash(self, stored_path: str) -> Path:
         """Move a stored file to `<root>/.trash/<stored_path>` (never deletes); returns where."""
-        source = self._inside(self.root, stored_path)
-        target = self._inside(self.trash_root, stored_path)
-        if not source.is_file():
-            raise StorageError(Message("store.not_stored", {"path": stored_path}))
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(source, target)
-        except OSError as error:
-            raise StorageError(Message("store.trash_failed", {
-                "path": stored_path, "error": error.strerror or str(error)})) from error
-        return target
+        return self._move(stored_path, self.root, self.trash_root, "store.not_stored")
 
     def restore_from_trash(self, stored_path: str) -> Path:
         """Put a trashed file back where it was stored; returns its path in the store."""
-        source = self._inside(self.trash_root, stored_path)
-        target = self._inside(self.root, stored_path)
+        return self._move(stored_path, self.trash_root, self.root, "store.not_in_trash")
+
+    def _move(self, stored_path: str, from_root: Path, to_root: Path, missing_code: str) -> Path:
+        source = self._inside(from_root, stored_path)
+        target = self._inside(to_root, stored_path)
         if not source.is_file():
-            raise StorageError(Message("store.not_in_trash", {"path": stored_path}))
+            raise StorageError(Message(missing_code, {"path": stored_path}))
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(source, target)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+    QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
     QListWidget, QListWidgetItem, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -19,6 +19,7 @@ from ..dialogs.reason_dialog import ReasonDialog
 from ..errors import show_error
 from ..models.application_table import ID_ROLE, ApplicationFilterProxy, ApplicationTableModel
 from ..tasks import run_task
+from .tables import set_up_record_table
 
 MISSING = QColor("#b3261e")
 # Moves that end an application: confirmed through the reason dialog (a note is optional).
@@ -52,16 +53,8 @@ class ApplicationsPage(QWidget):
         self.proxy = ApplicationFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView(objectName="applicationTable")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(5, Qt.SortOrder.DescendingOrder)   # newest assessments first
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
+        # newest assessments first
+        set_up_record_table(self.table, self.proxy, 5, Qt.SortOrder.DescendingOrder)
         self._sized = False   # columns fit their contents once; then the user's widths stay
 
         self.move_buttons: dict[ApplicationStatus, QPushButton] = {}

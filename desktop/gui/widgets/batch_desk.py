@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton, QTableView,
+    QComboBox, QHBoxLayout, QLabel, QMenu, QPushButton, QTableView,
     QVBoxLayout, QWidget,
 )
 
@@ -23,6 +23,7 @@ from ..dialogs.reason_dialog import ReasonDialog
 from ..errors import show_error
 from ..models.batch_table import ID_ROLE, NOT_CHECKED, BatchFilterProxy, BatchRow, BatchTableModel
 from ..tasks import run_task, stop_on_destroy
+from .tables import set_up_record_table
 
 FINAL_WITHOUT_REASON = (ApplicationStatus.APPROVED, ApplicationStatus.WITHDRAWN)
 # A status move changes no verdict; any other change may.
@@ -60,16 +61,9 @@ class BatchDeskPage(QWidget):
         self.proxy = BatchFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView(objectName="batchTable")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(8, Qt.SortOrder.AscendingOrder)   # the official's ranking
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
+        # the official's ranking order first
+        set_up_record_table(self.table, self.proxy, 8, Qt.SortOrder.AscendingOrder,
+                            multiple=True)
         self._sized = False   # columns fit their contents once; then the user's widths stay
         self.checked_note = QLabel(objectName="checkedNote")
 
