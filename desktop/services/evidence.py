@@ -99,6 +99,15 @@ class EvidenceService:
             changes.log(self.context, "attachment", attachment_id, old, None)
         return old
 
+    def reattach(self, attachment: r.Attachment) -> r.Attachment:
+        """Put a detached attachment back with its id (undo of `detach`); the stored file
+        never left the store."""
+        self.get(attachment.evidence_id)
+        with self.context.database.transaction():
+            restore_rows.reinsert((attachment,))
+            changes.log(self.context, "attachment", attachment.id, None, attachment)
+        return evidence_rows.get_attachment(attachment.id)
+
     def file_path(self, attachment: r.Attachment) -> Path:
         """Where the stored copy of an attachment is, to open or preview it."""
         return self.store.path_of(attachment.stored_path)

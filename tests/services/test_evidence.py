@@ -86,3 +86,12 @@ def test_update_and_remove(workspace, firm, tmp_path):
     workspace.evidence.remove(item.id)
     assert workspace.evidence.items(firm.id) == []
     assert workspace.evidence.file_path(item.attachments[0]).exists()  # files are never lost
+
+
+def test_a_detached_attachment_comes_back_with_its_id(workspace, firm, tmp_path):
+    file = tmp_path / "d.pdf"
+    file.write_bytes(b"d")
+    item = workspace.evidence.add(workspace.evidence.parse(firm.id, PATENT), (file,))
+    detached = workspace.evidence.detach(item.attachments[0].id)
+    assert workspace.evidence.reattach(detached) == detached
+    assert workspace.evidence.get(item.id).attachments == (detached,)

@@ -3,8 +3,6 @@ selected one (attach by button or drag and drop, open, detach) and a preview of 
 from __future__ import annotations
 
 import dataclasses
-import shutil
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt, QUrl
@@ -293,23 +291,13 @@ class EvidencePanel(QWidget):
             return self.workspace.evidence.detach(state["attachment"].id)
 
         def undo_detach() -> None:
-            state["attachment"] = self._reattach(state["attachment"])
+            state["attachment"] = self.workspace.evidence.reattach(state["attachment"])
 
         try:
             undo.push(self.ctx, self.tr("Detach {name}").format(name=attachment.original_name),
                       do, undo_detach, "attachment", self.firm_id)
         except Exception as error:
             show_error(self, error)
-
-    def _reattach(self, attachment: Attachment) -> Attachment:
-        """Attach the stored copy again under its original name (the store keeps the file)."""
-        folder = Path(tempfile.mkdtemp(prefix="srdi-reattach-"))
-        try:
-            copy = folder / attachment.original_name
-            shutil.copyfile(self.workspace.evidence.file_path(attachment), copy)
-            return self.workspace.evidence.attach(attachment.evidence_id, copy)
-        finally:
-            shutil.rmtree(folder, ignore_errors=True)
 
     def open_current(self) -> None:
         attachment = self.current_attachment()
