@@ -5,7 +5,7 @@ from datetime import datetime
 
 from desktop.domain import records as r
 
-from .convert import to_columns, to_record
+from .convert import new_uid, to_columns, to_record
 from .models import Application, Batch, ManualDecision, StatusChange
 
 
@@ -59,11 +59,13 @@ def open_duplicate(firm_id: int, tier: int, batch_id: int | None,
 
 def insert(record: r.Application, now: datetime) -> r.Application:
     columns = to_columns(record, exclude=("id", "created_at", "updated_at"))
+    columns["uid"] = record.uid or new_uid()
     return get(Application.create(**columns, created_at=now, updated_at=now).id)
 
 
 def update(record: r.Application, now: datetime) -> r.Application:
-    columns = to_columns(record, exclude=("id", "created_at", "updated_at"))
+    # The uid is given once; an edit never changes it.
+    columns = to_columns(record, exclude=("id", "created_at", "updated_at", "uid"))
     Application.update(**columns, updated_at=now).where(Application.id == record.id).execute()
     return get(record.id)
 

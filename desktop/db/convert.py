@@ -1,6 +1,7 @@
 """Between rows and domain records: enums to their stored strings and back, FK names."""
 from __future__ import annotations
 
+import uuid
 from typing import Any, TypeVar
 
 import peewee as pw
@@ -61,3 +62,8 @@ def to_columns(record: r.Record, exclude: tuple[str, ...] = ("id",)) -> dict[str
             value = value.value
         columns[FOREIGN_KEYS.get(name, name)] = value
     return columns
+
+
+def new_uid() -> str:
+    """A fresh id for a record that must be recognised on another machine (packages)."""
+    return uuid.uuid4().hex

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from desktop.domain import records as r
 
-from .convert import to_columns, to_record
+from .convert import new_uid, to_columns, to_record
 from .models import Attachment, EvidenceItem
 
 
@@ -36,12 +36,16 @@ def get(item_id: int) -> r.EvidenceItem | None:
 
 
 def insert(record: r.EvidenceItem) -> r.EvidenceItem:
-    row = EvidenceItem.create(**to_columns(record))
+    columns = to_columns(record)
+    columns["uid"] = record.uid or new_uid()
+    row = EvidenceItem.create(**columns)
     return get(row.id)
 
 
 def update(record: r.EvidenceItem) -> r.EvidenceItem:
-    EvidenceItem.update(**to_columns(record)).where(EvidenceItem.id == record.id).execute()
+    # The uid is given once; an edit never changes it.
+    columns = to_columns(record, exclude=("id", "uid"))
+    EvidenceItem.update(**columns).where(EvidenceItem.id == record.id).execute()
     return get(record.id)
 
 

@@ -97,6 +97,7 @@ class EvidenceItem(BaseModel):
     holder_rank = pw.IntegerField(null=True)
     high_value_basis = pw.CharField(max_length=30, null=True)
     notes = pw.TextField(default="")
+    uid = pw.CharField(max_length=32, unique=True)   # schema 4: the same item on every machine
 
 
 class Attachment(BaseModel):
@@ -132,6 +133,7 @@ class Application(BaseModel):
     reviewer_notes = pw.TextField(default="")
     created_at = pw.DateTimeField()
     updated_at = pw.DateTimeField()
+    uid = pw.CharField(max_length=32, unique=True)   # schema 4: the same application everywhere
 
 
 class StatusChange(BaseModel):
@@ -164,6 +166,10 @@ class ChangeLog(BaseModel):
     field = pw.CharField(max_length=60, default="")
     old = pw.TextField(null=True)
     new = pw.TextField(null=True)
+    # schema 4: whose history the change belongs to (kept after the record is deleted)
+    # (plain integers, not foreign keys; named like them so records convert the same way)
+    firm = pw.IntegerField(null=True, index=True, column_name="firm_id")
+    application = pw.IntegerField(null=True, index=True, column_name="application_id")
 
     class Meta:
         indexes = ((("table", "record_id"), False),)

@@ -122,6 +122,7 @@ class EvidenceItem(Record):
     high_value_basis: HighValueBasis | None = None
     notes: str = ""
     id: int | None = None
+    uid: str = ""                     # given once when first saved; the same on every machine
     attachments: tuple[Attachment, ...] = field(default=(), compare=False)
 
 
@@ -202,6 +203,7 @@ class Application(Record):
     id: int | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    uid: str = ""                             # given once when first saved; travels in packages
 
 
 @dataclass(frozen=True)
@@ -215,6 +217,8 @@ class ChangeEntry(Record):
     old: str | None = None
     new: str | None = None
     id: int | None = None
+    firm_id: int | None = None            # the firm whose history this change belongs to
+    application_id: int | None = None     # and the application, for its records
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,8 @@ from desktop.domain.errors import DatabaseVersionError
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 # One committed database per earlier schema version.
-OLD_SCHEMAS = {1: FIXTURES / "schema_v1.db", 2: FIXTURES / "schema_v2.db"}
+OLD_SCHEMAS = {1: FIXTURES / "schema_v1.db", 2: FIXTURES / "schema_v2.db",
+               3: FIXTURES / "schema_v3.db"}
 
 
 def columns(handle, table):
@@ -115,3 +116,20 @@ def test_schema_3_fills_the_pinyin_initials_of_existing_firms(tmp_path):
     with Database.open(path):
         assert [f.name for f in firm_rows.summaries(FirmQuery(text="bjxc"))] == ["北京星辰科技有限公司"]
         assert [f.name for f in firm_rows.summaries(FirmQuery(text="ksjb"))] == ["昆山旧版数据科技有限公司"]
+
+
+def test_schema_4_files_logged_changes_under_their_firm_and_gives_uids(tmp_path):
+    """Changes logged before schema 4 are found in their firm's (and application's) history
+    where the record still exists; applications and evidence items get distinct uids."""
+    path = tmp_path / "v3.db"
+    shutil.copy(OLD_SCHEMAS[3], path)
+    with Database.open(path) as db:
+        rows = db.handle.execute_sql(
+            'SELECT "table", record_id, firm_id, application_id FROM change_log ORDER BY id'
+        ).fetchall()
+        assert rows == [("firm", 1, 1, None), ("fiscal_year", 1, 1, None),
+                        ("evidence_item", 1, 1, None), ("application", 1, 1, 1),
+                        ("manual_decision", 1, 1, 1), ("evidence_item", 99, None, None)]
+        uids = [row[0] for row in db.handle.execute_sql(
+            "SELECT uid FROM evidence_item UNION ALL SELECT uid FROM application").fetchall()]
+        assert len(uids) == 2 and len(set(uids)) == 2 and all(len(u) == 32 for u in uids)

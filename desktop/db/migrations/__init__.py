@@ -2,8 +2,9 @@
 its models are frozen copies of the schema at that step, never imports of `models.py`, so a
 later change to the live models cannot change what an old migration does."""
 
-from . import m0001_initial, m0002_rulebook_facts, m0003_name_initials
+from . import m0001_initial, m0002_rulebook_facts, m0003_name_initials, m0004_history_and_uids
 
 # In order. Listed explicitly (not discovered) so a frozen bundle finds them too.
-MIGRATIONS = (m0001_initial, m0002_rulebook_facts, m0003_name_initials)
+MIGRATIONS = (m0001_initial, m0002_rulebook_facts, m0003_name_initials,
+              m0004_history_and_uids)
 LATEST_VERSION = MIGRATIONS[-1].VERSION
