@@ -170,6 +170,7 @@ class ChangeLog(BaseModel):
     # (plain integers, not foreign keys; named like them so records convert the same way)
     firm = pw.IntegerField(null=True, index=True, column_name="firm_id")
     application = pw.IntegerField(null=True, index=True, column_name="application_id")
+    origin = pw.CharField(max_length=20, default="")   # '' a person's edit; 'package', …
 
     class Meta:
         indexes = ((("table", "record_id"), False),)

@@ -219,6 +219,7 @@ class ChangeEntry(Record):
     id: int | None = None
     firm_id: int | None = None            # the firm whose history this change belongs to
     application_id: int | None = None     # and the application, for its records
+    origin: str = ""                      # '' a person's edit; else what wrote it ('package')
 
 
 @dataclass(frozen=True)

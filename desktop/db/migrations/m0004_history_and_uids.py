@@ -5,6 +5,9 @@
   applications, even after those records were deleted. Existing rows are filled in where the
   record still exists; changes of records deleted before schema 4 keep NULL (they still show
   under their own table and id).
+- `change_log.origin`: '' for a person's edit, otherwise what wrote the change ('package' for
+  an evidence-package import, …), so a package import can tell a local edit (a conflict) from
+  a value that came from an earlier package.
 - `application.uid` and `evidence_item.uid`: a random id given once, so an evidence package
   exported on the firm's laptop and imported at the office (and a review package going back)
   finds the same application or evidence item on the other side.
@@ -38,6 +41,8 @@ def upgrade(database: pw.Database) -> None:
     # Plain ADD COLUMN (in place in SQLite); see m0002 for why not peewee's migrator.
     database.execute_sql('ALTER TABLE "change_log" ADD COLUMN firm_id INTEGER')
     database.execute_sql('ALTER TABLE "change_log" ADD COLUMN application_id INTEGER')
+    database.execute_sql(
+        'ALTER TABLE "change_log" ADD COLUMN origin VARCHAR(20) NOT NULL DEFAULT \'\'')
     for table, query in _FIRM_OF.items():
         database.execute_sql(f'UPDATE "change_log" SET firm_id = ({query}) WHERE "table" = ?',
                              (table,))
