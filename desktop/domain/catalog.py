@@ -252,3 +252,15 @@ def _merge_excel_messages() -> None:
 
 
 _merge_excel_messages()
+
+
+def _merge_history_messages() -> None:
+    from .catalog_history import HISTORY_MESSAGES
+
+    clash = set(HISTORY_MESSAGES) & set(MESSAGES)
+    if clash:
+        raise RuntimeError(f"message codes defined twice: {sorted(clash)}")
+    MESSAGES.update(HISTORY_MESSAGES)
+
+
+_merge_history_messages()

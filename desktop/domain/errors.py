@@ -33,6 +33,10 @@ class IllegalTransition(DomainError):
     """An application status move that the workflow does not allow."""
 
 
+class NotRevertible(DomainError):
+    """A logged change the history cannot revert (gone, changed since, or not its to undo)."""
+
+
 class DatabaseVersionError(DomainError):
     """The database was written by a newer version of SRDI Desk, or cannot be opened."""
 

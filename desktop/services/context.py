@@ -32,3 +32,6 @@ class ServiceContext:
     user: str = field(default_factory=_os_user)
     now: Callable[[], datetime] = _utc_now
     today: Callable[[], date] = date.today
+    # What is writing: '' a person's edit; 'package' an evidence-package import … Copied into
+    # every change-log entry, so a later import can tell a local edit from its own values.
+    origin: str = ""

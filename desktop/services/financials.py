@@ -69,6 +69,17 @@ class FinancialsService:
             changes.log(self.context, "market_position", saved.id, old, saved)
         return saved
 
+    def remove_market_position(self, firm_id: int, year: int, scope) -> r.MarketPosition:
+        """Delete one year's market position (the history reverts its creation this way)."""
+        old = next((p for p in figures.market_positions(firm_id)
+                    if p.year == year and p.scope == scope), None)
+        if old is None:
+            raise NotFound(Message("market_position.not_found", {"year": year}, field="year"))
+        with self.context.database.transaction():
+            figures.delete_market_position(old.id)
+            changes.log(self.context, "market_position", old.id, old, None)
+        return old
+
     def set_market_position_from(self, firm_id: int, raw: Mapping[str, object]) -> r.MarketPosition:
         today = self.context.today()
         return self.set_market_position(checked_record(
@@ -89,6 +100,16 @@ class FinancialsService:
             saved = figures.save_assessment(record)
             changes.log(self.context, "annual_assessment", saved.id, old, saved)
         return saved
+
+    def remove_assessment(self, firm_id: int, year: int) -> r.AnnualAssessment:
+        """Delete one year's assessment (the history reverts its creation this way)."""
+        old = next((a for a in figures.assessments(firm_id) if a.year == year), None)
+        if old is None:
+            raise NotFound(Message("assessment.not_found", {"year": year}, field="year"))
+        with self.context.database.transaction():
+            figures.delete_assessment(old.id)
+            changes.log(self.context, "annual_assessment", old.id, old, None)
+        return old
 
     def set_assessment_from(self, firm_id: int, raw: Mapping[str, object]) -> r.AnnualAssessment:
         today = self.context.today()

@@ -17,6 +17,7 @@ from .evidence import EvidenceService
 from .exports import ExportService
 from .financials import FinancialsService
 from .firms import FirmService
+from .history import HistoryService
 from .integrity import IntegrityService
 from .qualification import QualificationService
 from .transfer import TransferService
@@ -37,6 +38,8 @@ class Workspace:
         self.transfer = TransferService(context, self.firms, self.financials, self.evidence)
         self.integrity = IntegrityService(context, self.evidence.store, self.qualification)
         self.backups = BackupService(context)
+        self.history = HistoryService(context, self.firms, self.financials, self.evidence,
+                                      self.applications)
         self.exports = ExportService(context, self.firms, self.financials, self.evidence, self.batches, self.applications, self.qualification)
 
     @classmethod
