@@ -22,6 +22,7 @@ from . import doctor as doctor_command
 from . import export as export_command
 from . import imports as import_command
 from . import firms as firm_commands
+from . import history as history_commands
 from .output import Output
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
@@ -56,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     import_command.add_parser(commands)
     backup_command.add_parser(commands)
     doctor_command.add_parser(commands)
+    history_commands.add_parser(commands)
     return parser
 
 
@@ -90,6 +92,8 @@ def run(args: argparse.Namespace) -> int:
                 return doctor_command.run(args, workspace, out)
             if args.command in backup_command.COMMANDS:
                 return backup_command.run(args, workspace, out)
+            if args.command in history_commands.COMMANDS:
+                return history_commands.run(args, workspace, out)
             if args.command == "import":
                 return import_command.run(args, workspace, out)
             return firm_commands.run(args, workspace, out)
