@@ -1,7 +1,8 @@
 """`srdi doctor` and `srdi files export`.
 
   srdi doctor [--repair] [--json]     check the database, the attachments and the rulebooks;
-                                      --repair moves orphaned files to the trash
+                                      --repair moves orphaned files to the trash and restores
+                                      missing or corrupted files from the newest good backup
   srdi files export USCC -o DIR       the firm's evidence files as a readable folder tree
 
 Exit codes (doctor): 0 healthy (or healthy after the repair), 1 problems remain.
@@ -23,7 +24,9 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     doctor = commands.add_parser("doctor", help="check the database, the attachment files and "
                                  "the rulebooks, and offer the safe repairs")
     doctor.add_argument("--repair", action="store_true", help="move orphaned files (stored, "
-                        "used by no evidence) to the store's trash; nothing is deleted")
+                        "used by no evidence) to the store's trash, and restore missing or "
+                        "corrupted files from the newest backup holding a good copy (a "
+                        "corrupted file goes to the trash first); nothing is deleted")
     doctor.add_argument("--json", action="store_true", help="print the report as JSON")
     files = commands.add_parser("files", help="the attachment files")
     actions = files.add_subparsers(dest="files_action", metavar="ACTION")
@@ -40,7 +43,8 @@ def run(args, workspace, out: Output) -> int:
         return _export(args, workspace, out)
     report = workspace.integrity.check()
     repaired: tuple[Message, ...] = ()
-    if args.repair and report.repairable:
+    # Also when nothing can be restored: the repair then says plainly which files are lost.
+    if args.repair and (report.orphaned or report.lost):
         repaired = workspace.integrity.repair(report)
         report = workspace.integrity.check()
     if args.json:
@@ -48,6 +52,9 @@ def run(args, workspace, out: Output) -> int:
                   "ok": [_as_json(m, out.lang) for m in report.ok],
                   "problems": [_as_json(m, out.lang) for m in report.problems],
                   "orphaned": list(report.orphaned),
+                  "lost": [{"path": lost.stored_path, "corrupted": lost.corrupted,
+                            "name": lost.name, "evidence": lost.title, "firm": lost.firm,
+                            "source": lost.source or None} for lost in report.lost],
                   "repaired": [_as_json(m, out.lang) for m in repaired]})
     else:
         for message in repaired:
@@ -61,7 +68,7 @@ def run(args, workspace, out: Output) -> int:
         else:
             out.message(Message("doctor.problems_remain", {"count": len(report.problems)}))
             if report.repairable:
-                out.message(Message("doctor.repair_hint"))
+                out.message(Message("doctor.repair_hint_all"))
     return EXIT_OK if report.healthy else EXIT_PROBLEMS
 
 

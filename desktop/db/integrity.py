@@ -34,3 +34,35 @@ def referenced_files() -> dict[str, str]:
     """{stored_path: sha256} of every file an attachment refers to."""
     query = Attachment.select(Attachment.stored_path, Attachment.sha256).distinct().tuples()
     return {stored_path: sha for stored_path, sha in query}
+
+
+@dataclass(frozen=True)
+class FileUse:
+    """One attachment row pointing at a stored file: enough to name it to the user."""
+    stored_path: str
+    sha256: str
+    size: int
+    original_name: str
+    evidence_title: str
+    firm_name: str
+
+
+def file_uses(stored_paths) -> dict[str, list[FileUse]]:
+    """{stored_path: the attachments using it}, for the given paths, in a stable order (firm,
+    evidence title, file name), so a message names the same one each time."""
+    from .models import EvidenceItem, Firm
+
+    wanted = sorted(set(stored_paths))
+    found: dict[str, list[FileUse]] = {path: [] for path in wanted}
+    # Chunks: SQLite limits the number of bound parameters in one statement.
+    for start in range(0, len(wanted), 500):
+        query = (Attachment
+                 .select(Attachment.stored_path, Attachment.sha256, Attachment.size,
+                         Attachment.original_name, EvidenceItem.title, Firm.name)
+                 .join(EvidenceItem).join(Firm)
+                 .where(Attachment.stored_path.in_(wanted[start:start + 500]))
+                 .order_by(Firm.name, EvidenceItem.title, Attachment.original_name, Attachment.id)
+                 .tuples())
+        for row in query:
+            found[row[0]].append(FileUse(*row))
+    return found

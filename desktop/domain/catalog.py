@@ -242,9 +242,10 @@ from .catalog_labels import FIELD_LABELS  # noqa: E402,F401
 
 
 def _merge_excel_messages() -> None:
+    from .catalog_db import DB_MESSAGES
     from .catalog_excel import EXPORT_MESSAGES, IMPORT_MESSAGES
 
-    for part in (EXPORT_MESSAGES, IMPORT_MESSAGES):
+    for part in (EXPORT_MESSAGES, IMPORT_MESSAGES, DB_MESSAGES):
         clash = set(part) & set(MESSAGES)
         if clash:
             raise RuntimeError(f"message codes defined twice: {sorted(clash)}")

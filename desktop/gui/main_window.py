@@ -245,29 +245,9 @@ class MainWindow(QMainWindow):
 
     def check_database(self) -> None:
         """The doctor, off the GUI thread; its report in a dialog that offers the repair."""
-        from . import i18n
-        from .dialogs.doctor_dialog import DoctorDialog
-        from .tasks import run_task
+        from .dialogs.doctor_dialog import check_database
 
-        integrity = self.ctx.workspace.integrity
-
-        def done(report) -> None:
-            if report is None:
-                return
-            wants_repair = DoctorDialog.ask(
-                self, report.healthy, [i18n.render(m) for m in report.ok],
-                [i18n.render(m) for m in report.problems], report.repairable)
-            if wants_repair:
-                run_task(self, self.tr("Repairing…"),
-                         lambda progress: integrity.repair(report), repaired)
-
-        def repaired(messages) -> None:
-            if messages is not None:
-                self.statusBar().showMessage(
-                    "; ".join(i18n.render(m) for m in messages) or self.tr("Nothing to repair."), 8000)
-                self.check_database()   # show what remains
-
-        run_task(self, self.tr("Checking the database…"), lambda progress: integrity.check(), done)
+        check_database(self, self.ctx.workspace.integrity)
 
     def back_up(self) -> None:
         """A manual backup into the backups folder, off the GUI thread."""

@@ -49,11 +49,29 @@ def test_an_orphan_fails_until_repaired_and_json_names_it(capsys, db, paths):
     assert (paths.attachments / ".trash" / orphan).exists()
 
 
-def test_a_missing_file_cannot_be_repaired(capsys, db, paths):
+def test_a_missing_file_no_backup_holds_is_named_plainly(capsys, db, paths):
     stored = min(paths.attachments.rglob("*.pdf"))
     stored.unlink()
     code, out, _ = run(capsys, "--data-dir", db, "--lang", "zh_CN", "doctor", "--repair")
-    assert code == 1 and "缺失" in out
+    assert code == 1 and "缺失" in out and "没有任何备份" in out
+    assert "无法恢复" in out          # what the repair could not do, said plainly
+    assert not stored.exists()
+
+
+def test_a_missing_file_is_restored_from_a_backup(capsys, db, paths):
+    run(capsys, "--data-dir", db, "backup")
+    stored = min(paths.attachments.rglob("*.pdf"))
+    content = stored.read_bytes()
+    stored.unlink()
+    code, out, _ = run(capsys, "--data-dir", db, "doctor", "--json")
+    report = json.loads(out)
+    assert code == 1 and [p["code"] for p in report["problems"]] == [
+        "doctor.file_missing_restorable"]
+    lost = report["lost"][0]
+    assert lost["source"].endswith(".zip") and lost["name"] and lost["firm"]
+    code, out, _ = run(capsys, "--data-dir", db, "--lang", "en", "doctor", "--repair")
+    assert code == 0 and "restored the missing file" in out and "everything is in order" in out
+    assert stored.read_bytes() == content
 
 
 def test_files_export_writes_the_tree(capsys, db, tmp_path):

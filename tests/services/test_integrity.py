@@ -40,7 +40,8 @@ def test_a_deleted_file_is_missing(demo):
     report = demo.integrity.check()
     assert not report.healthy
     assert [(m.code, m.params["path"]) for m in report.problems] == [
-        ("doctor.file_missing", stored_path)]
+        ("doctor.file_missing_lost", stored_path)]
+    assert not report.repairable   # no backup yet
 
 
 def test_a_modified_file_is_corrupted(demo):
@@ -48,7 +49,7 @@ def test_a_modified_file_is_corrupted(demo):
     demo.evidence.store.path_of(stored_path).write_bytes(b"not what was stored")
     report = demo.integrity.check()
     assert [(m.code, m.params["path"]) for m in report.problems] == [
-        ("doctor.file_corrupted", stored_path)]
+        ("doctor.file_corrupted_lost", stored_path)]
     assert not report.repairable   # no safe repair: the original must come from a backup
 
 
