@@ -21,12 +21,13 @@ import tempfile
 import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from desktop import __version__
 from desktop.db import backup as db_backup
 from desktop.domain.errors import StorageError
 from desktop.domain.messages import Message
+from desktop.storage import safe_zip
 
 from .context import ServiceContext
 
@@ -113,11 +114,16 @@ def to_delete(entries: list[BackupEntry]) -> list[BackupEntry]:
     return drop
 
 
-def _unsafe(name: str) -> bool:
-    if not name or name.startswith(("/", "\\")) or "\\" in name or ":" in name:
-        return True
-    parts = PurePosixPath(name).parts
-    return any(part in ("..", ".", "") for part in parts) or name.endswith("/")
+_unsafe = safe_zip.unsafe_name
+# The shared zip checks (storage/safe_zip.py) worded with the backup codes that predate them.
+_CODES = safe_zip.Codes("backup", {
+    "not_a_zip": "not_a_backup", "link": "unsafe_name", "duplicate_name": "unsafe_name",
+    "too_many_members": "too_large", "member_too_large": "too_large",
+    "total_too_large": "too_large", "compression_ratio": "too_large",
+    "encrypted": "unreadable", "member_unreadable": "unreadable",
+    "size_mismatch": "hash_mismatch"})
+_LIMITS = safe_zip.ZipLimits(max_members=MAX_MEMBERS, max_member_size=MAX_TOTAL_SIZE,
+                             max_total_size=MAX_TOTAL_SIZE, max_ratio=MAX_RATIO)
 
 
 class BackupService:
@@ -232,24 +238,9 @@ class BackupService:
         return manifest
 
     def _check_archive(self, archive: zipfile.ZipFile, path: Path) -> dict:
-        infos = archive.infolist()
-        problems = [Message("backup.unsafe_name", {"name": info.filename})
-                    for info in infos if _unsafe(info.filename)]
-        if problems:
-            raise StorageError(problems)
-        total = sum(info.file_size for info in infos)
-        if len(infos) > MAX_MEMBERS or total > MAX_TOTAL_SIZE or any(
-                info.file_size > 1 << 20 and info.file_size > MAX_RATIO * max(info.compress_size, 1)
-                for info in infos):
-            raise StorageError(Message("backup.too_large", {"path": str(path)}))
-        names = [info.filename for info in infos]
-        if len(set(names)) != len(names):
-            raise StorageError(Message("backup.bad_manifest", {"error": "duplicate names"}))
+        safe_zip.check_members(archive, path, _LIMITS, _CODES)
+        manifest = safe_zip.read_json(archive, path, MANIFEST_MEMBER, MAX_MANIFEST_SIZE, _CODES)
         try:
-            info = archive.getinfo(MANIFEST_MEMBER)
-            if info.file_size > MAX_MANIFEST_SIZE:
-                raise ValueError("manifest too large")
-            manifest = json.loads(archive.read(info).decode("utf-8"))
             if manifest.get("format") != FORMAT or manifest.get("version") != VERSION:
                 raise ValueError(f"not format {FORMAT} version {VERSION}")
             files = manifest["files"]
@@ -257,22 +248,8 @@ class BackupService:
                 raise ValueError(f"no {DATABASE_MEMBER}")
         except (KeyError, ValueError, TypeError, AttributeError) as error:
             raise StorageError(Message("backup.bad_manifest", {"error": str(error)})) from error
-        problems = [Message("backup.unlisted_file", {"name": name}) for name in names
-                    if name != MANIFEST_MEMBER and name not in files]
-        problems += [Message("backup.missing_file", {"name": name}) for name in files
-                     if name not in names]
-        for name in files:
-            if name not in names:
-                continue
-            digest = hashlib.sha256()
-            with archive.open(name) as handle:
-                for block in iter(lambda: handle.read(1 << 20), b""):
-                    digest.update(block)
-            entry = files[name]
-            if not isinstance(entry, dict) or digest.hexdigest() != entry.get("sha256"):
-                problems.append(Message("backup.hash_mismatch", {"name": name}))
-        if problems:
-            raise StorageError(problems)
+        safe_zip.check_files(archive, path, files, _CODES, skip=(MANIFEST_MEMBER,),
+                             sizes=False)   # the SHA-256 is the check, as before
         return manifest
 
     @staticmethod
