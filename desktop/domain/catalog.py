@@ -265,3 +265,15 @@ def _merge_history_messages() -> None:
 
 
 _merge_history_messages()
+
+
+def _merge_package_messages() -> None:
+    from .catalog_package import PACKAGE_MESSAGES
+
+    clash = set(PACKAGE_MESSAGES) & set(MESSAGES)
+    if clash:
+        raise RuntimeError(f"message codes defined twice: {sorted(clash)}")
+    MESSAGES.update(PACKAGE_MESSAGES)
+
+
+_merge_package_messages()

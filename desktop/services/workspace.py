@@ -19,6 +19,7 @@ from .financials import FinancialsService
 from .firms import FirmService
 from .history import HistoryService
 from .integrity import IntegrityService
+from .packages import PackageService
 from .qualification import QualificationService
 from .transfer import TransferService
 
@@ -41,6 +42,8 @@ class Workspace:
         self.history = HistoryService(context, self.firms, self.financials, self.evidence,
                                       self.applications)
         self.exports = ExportService(context, self.firms, self.financials, self.evidence, self.batches, self.applications, self.qualification)
+        self.packages = PackageService(context, self.firms, self.financials, self.evidence,
+                                       self.applications, self.qualification, self.backups)
 
     @classmethod
     def open(cls, paths: AppPaths, user: str | None = None,
