@@ -22,6 +22,7 @@ from . import doctor as doctor_command
 from . import export as export_command
 from . import imports as import_command
 from . import firms as firm_commands
+from . import package as package_command
 from . import history as history_commands
 from .output import Output
 
@@ -57,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     import_command.add_parser(commands)
     backup_command.add_parser(commands)
     doctor_command.add_parser(commands)
+    package_command.add_parser(commands)
     history_commands.add_parser(commands)
     return parser
 
@@ -94,6 +96,8 @@ def run(args: argparse.Namespace) -> int:
                 return backup_command.run(args, workspace, out)
             if args.command in history_commands.COMMANDS:
                 return history_commands.run(args, workspace, out)
+            if args.command == "package":
+                return package_command.run(args, workspace, out)
             if args.command == "import":
                 return import_command.run(args, workspace, out)
             return firm_commands.run(args, workspace, out)

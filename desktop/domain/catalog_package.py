@@ -85,7 +85,7 @@ PACKAGE_MESSAGES: dict[str, tuple[str, str]] = {
                                  "{mine}", "发送方使用的认定标准 {id} 为版本 {theirs}；本机为 {mine}"),
     # Results (CLI and GUI)
     "package.exported": ("wrote the {kind} package of {firm} to {path} ({files} files)",
-                         "已将{firm}的{kind}材料包写入 {path}（{files} 个文件）"),
+                         "已将{firm}的{kind}包写入 {path}（{files} 个文件）"),
     "package.applied": ("applied {path}: {written} records written, {taken} conflicts taken "
                         "from the package, {kept} kept; {files} files added; backup {backup}",
                         "已导入 {path}：写入 {written} 条记录，{taken} 处冲突采用材料包的值，"
@@ -102,7 +102,7 @@ PACKAGE_MESSAGES: dict[str, tuple[str, str]] = {
                         "conflicting", "新增 {new}，变更 {changed}，未变 {unchanged}，冲突 {conflicting}"),
     "package.header": ("{kind} package of {firm} ({uscc}) by {by}, {at}; SRDI Desk {version}; "
                        "{files} files, {size} bytes",
-                       "{firm}（{uscc}）的{kind}材料包，由 {by} 于 {at} 生成；申报台 {version}；"
+                       "{firm}（{uscc}）的{kind}包，由 {by} 于 {at} 生成；申报台 {version}；"
                        "{files} 个文件，{size} 字节"),
     "package.kind.evidence": ("evidence", "申报材料"),
     "package.kind.review": ("review", "审核结果"),
