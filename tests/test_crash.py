@@ -1,9 +1,12 @@
-"""Crash tests: the CLI killed with SIGKILL part-way through an import and a backup.
+"""Crash tests: the CLI killed with SIGKILL part-way through an import, a backup and an
+evidence-package import.
 
 After each kill the database must pass integrity_check and foreign_key_check, everything
 committed before must be intact, and the interrupted operation must be all or nothing:
-an import either applied every row or none; a backup either left a complete zip under its
-final name or no zip at all (temporary files with other suffixes may remain).
+an import (of a workbook or a package) either applied every row or none; a backup either
+left a complete zip under its final name or no zip at all (temporary files with other
+suffixes may remain). A package import killed after copying its files but before its commit
+may leave those files in the attachment store unreferenced (the doctor's orphans).
 
 The kill moments are fixed fractions of a duration measured once in the test, so the runs are
 spread over the whole operation (start-up, reading, the transaction, the commit) without
@@ -243,3 +246,127 @@ def test_import_killed_while_its_transaction_reaches_the_disk(source, tmp_path):
     finally:
         con.close()
     assert firms in (1, 1 + src_firms)
+
+
+# -- evidence packages ---------------------------------------------------------------------------
+
+PACKAGE_FRACTIONS = (0.10, 0.25, 0.40, 0.55, 0.70, 0.85, 0.95)
+PACKAGE_TABLES = ("firm", "fiscal_year", "market_position", "annual_assessment", "evidence_item",
+                  "attachment", "application", "status_change", "manual_decision")
+
+
+def _package_counts(con: sqlite3.Connection) -> tuple[int, ...]:
+    return tuple(con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                 for table in PACKAGE_TABLES)
+
+
+@pytest.fixture(scope="module")
+def package(source, tmp_path_factory) -> Path:
+    """The evidence package of the demo firm with the most attachment files."""
+    src_dir = source[0]
+    con = _connect(src_dir)
+    try:
+        (uscc,) = con.execute(
+            "SELECT f.uscc FROM firm f JOIN evidence_item e ON e.firm_id = f.id"
+            " JOIN attachment a ON a.evidence_id = e.id JOIN application p ON p.firm_id = f.id"
+            " GROUP BY f.id ORDER BY count(DISTINCT a.id) DESC, f.id LIMIT 1").fetchone()
+    finally:
+        con.close()
+    path = tmp_path_factory.mktemp("crash-package") / "firm.srdipkg"
+    _run(src_dir, "package", "export", uscc, "-o", str(path))
+    return path
+
+
+def test_package_import_killed_is_all_or_nothing(package, tmp_path):
+    """A package import killed at any moment: the database is sound, the firm that was there
+    is untouched, and the package's records are either all there or none is."""
+    template = tmp_path / "P-template"
+    _run(template, "firms", "add", "--uscc", EXISTING_USCC, "--name", EXISTING_NAME)
+    con = _connect(template)
+    try:
+        before_firm, base_counts = _existing_firm(con), _package_counts(con)
+    finally:
+        con.close()
+
+    measured = tmp_path / "P-measure"
+    shutil.copytree(template, measured)
+    duration = _run(measured, "package", "import", str(package))
+    con = _connect(measured)
+    try:
+        _check_database(con)
+        full_counts = _package_counts(con)
+        assert _existing_firm(con) == before_firm
+    finally:
+        con.close()
+    assert all(full > base for full, base in zip(full_counts[:2], base_counts[:2]))
+    assert full_counts[5] > base_counts[5]   # the attachments came too
+
+    outcomes = []
+    for fraction in PACKAGE_FRACTIONS:
+        target = tmp_path / f"P-{int(fraction * 100)}"
+        shutil.copytree(template, target)
+        landed = _run_and_kill(target, duration * fraction, "package", "import", str(package))
+        con = _connect(target)
+        try:
+            _check_database(con)
+            assert _existing_firm(con) == before_firm, fraction
+            counts = _package_counts(con)
+        finally:
+            con.close()
+        assert counts in (base_counts, full_counts), (fraction, counts)
+        if not landed:
+            assert counts == full_counts, fraction
+        outcomes.append((fraction, landed, counts == full_counts))
+        if fraction == PACKAGE_FRACTIONS[len(PACKAGE_FRACTIONS) // 2]:
+            # The interrupted folder still works: the import completes and lands everything.
+            _run(target, "package", "import", str(package))
+            con = _connect(target)
+            try:
+                _check_database(con)
+                assert _package_counts(con) == full_counts
+            finally:
+                con.close()
+    assert any(landed for _, landed, _ in outcomes), outcomes
+
+
+def test_package_import_killed_while_its_transaction_reaches_the_disk(package, tmp_path):
+    """SIGKILL as soon as the package's transaction starts reaching the WAL file."""
+    target = tmp_path / "P-wal"
+    _run(target, "firms", "add", "--uscc", EXISTING_USCC, "--name", EXISTING_NAME)
+    con = _connect(target)
+    try:
+        base_counts = _package_counts(con)
+    finally:
+        con.close()
+    full = tmp_path / "P-wal-full"
+    shutil.copytree(target, full)
+    _run(full, "package", "import", str(package))
+    con = _connect(full)
+    try:
+        full_counts = _package_counts(con)
+    finally:
+        con.close()
+    wal = target / "srdi.db-wal"
+    baseline = wal.stat().st_size if wal.exists() else 0
+    proc = subprocess.Popen(_cmd(target, "package", "import", str(package)), env=_env(),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while proc.poll() is None and time.monotonic() < deadline:
+            size = wal.stat().st_size if wal.exists() else 0
+            if size > baseline + 4096:
+                proc.kill()
+                break
+            time.sleep(0.0005)
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    con = _connect(target)
+    try:
+        _check_database(con)
+        counts = _package_counts(con)
+    finally:
+        con.close()
+    assert counts in (base_counts, full_counts)
