@@ -58,7 +58,7 @@ def render(out_dir: Path) -> list[Path]:
                 window.show()
                 shots = [("firms", lambda: window.show_page(0))]
                 shots += [(f"firm-{tab}", lambda t=tab: _open_tab(window, firm.id, t))
-                          for tab in range(4)]
+                          for tab in range(5)]   # profile … eligibility, history
                 shots += [("applications", lambda: window.show_page(1)),
                           ("batches", lambda: _check_batch(window)),
                           ("evidence-due", lambda: window.show_page(3)),

@@ -77,10 +77,12 @@ class Trails:
         for key, group in by_record.items():
             trail = self.by_record[key] = Trail(*key)
             for entry in sorted(group, key=lambda e: e.id):
-                # A write's entries were inserted in one statement: consecutive ids, one action.
+                # A write's entries were inserted in one statement: consecutive ids, one
+                # action, one time, each field once.
                 last = trail.writes[-1] if trail.writes else None
                 if (last is None or last.action is not entry.action
-                        or entry.id != last.entries[-1].id + 1):
+                        or entry.id != last.entries[-1].id + 1 or entry.at != last.entries[0].at
+                        or any(e.field == entry.field for e in last.entries)):
                     life = 0 if last is None else last.life + (
                         entry.action is ChangeAction.CREATE)   # a create starts a new life
                     last = Write(entry.action, life=life)

@@ -47,10 +47,10 @@ def fill_new_firm(qtbot, page, uscc: str) -> None:
     qtbot.keyClicks(line(page, "contact_email"), "info@example.com")
 
 
-def test_the_editor_has_a_header_and_four_tabs(page):
+def test_the_editor_has_a_header_and_five_tabs(page):
     tabs = page.findChild(QTabWidget, "firmTabs")
     assert [tabs.tabText(i) for i in range(tabs.count())] == [
-        "Profile", "Figures", "Evidence", "Eligibility"]
+        "Profile", "Figures", "Evidence", "Eligibility", "History"]
     page.open_firm(0)
     assert page.title.text() == "New firm"
     assert not tabs.isTabEnabled(1)   # figures need a saved firm

@@ -1,12 +1,14 @@
 """Applications: every application with its firm and batch, filters by status and tier, the
-legal status moves of the selected one, its status history and its completeness checklist."""
+legal status moves of the selected one, its status history (and beside it every change of its
+details and decisions, revertible) and its completeness checklist."""
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
-    QListWidget, QListWidgetItem, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
+    QListWidget, QListWidgetItem, QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout,
+    QWidget,
 )
 
 from desktop.domain.enums import STATUSES_NEEDING_REASON, ApplicationStatus, Tier
@@ -19,6 +21,7 @@ from ..dialogs.reason_dialog import ReasonDialog
 from ..errors import show_error
 from ..models.application_table import ID_ROLE, ApplicationFilterProxy, ApplicationTableModel
 from ..tasks import run_task
+from .history_panel import HistoryPanel
 from .tables import set_up_record_table
 
 MISSING = QColor("#b3261e")
@@ -71,8 +74,10 @@ class ApplicationsPage(QWidget):
         self.checklist = QListWidget(objectName="checklist")
         self.checklist.setWordWrap(True)
         self.checklist_summary = QLabel(objectName="checklistSummary")
-        history_box = QGroupBox(self.tr("Status history"))
-        QVBoxLayout(history_box).addWidget(self.history)
+        self.changes = HistoryPanel(ctx, self)
+        history_box = QTabWidget(objectName="applicationHistoryTabs")
+        history_box.addTab(self.history, self.tr("Status history"))
+        history_box.addTab(self.changes, self.tr("All changes"))
         checklist_box = QGroupBox(self.tr("Completeness checklist"))
         checklist_layout = QVBoxLayout(checklist_box)
         checklist_layout.addWidget(self.checklist_summary)
@@ -80,7 +85,8 @@ class ApplicationsPage(QWidget):
         details = QSplitter(Qt.Orientation.Horizontal, objectName="applicationDetailsSplitter")
         details.addWidget(history_box)
         details.addWidget(checklist_box)
-        details.setStretchFactor(1, 2)
+        details.setStretchFactor(0, 1)   # the change list needs about as much room as the checklist
+        details.setStretchFactor(1, 1)
 
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("Status")))
@@ -159,10 +165,14 @@ class ApplicationsPage(QWidget):
         if application_id is not None:
             try:
                 allowed = self.ctx.workspace.applications.allowed_moves(application_id)
+                self.changes.set_application(
+                    application_id, self.ctx.workspace.applications.get(application_id).firm_id)
                 self._show_history(application_id)
                 self._show_checklist(application_id)
             except Exception as error:
                 show_error(self, error)
+        if application_id is None:
+            self.changes.set_application(0, 0)
         for status, button in self.move_buttons.items():
             button.setEnabled(status in allowed)
         self.export_button.setEnabled(application_id is not None and self._export_task is None)

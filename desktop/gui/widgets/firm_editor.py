@@ -1,6 +1,7 @@
 """The firm editor: a header with the firm's name, and tabs for the profile, the figures, the
-evidence and the eligibility verdicts. The profile is saved on Save (Ctrl+S); the figures
-save cell by cell. Unsaved profile changes are never dropped without asking."""
+evidence, the eligibility verdicts and the history of changes. The profile is saved on Save
+(Ctrl+S); the figures save cell by cell. Unsaved profile changes are never dropped without
+asking."""
 from __future__ import annotations
 
 import dataclasses
@@ -18,9 +19,10 @@ from ..errors import show_error
 from .eligibility_panel import EligibilityPanel
 from .evidence_panel import EvidencePanel
 from .figures_grid import FiguresTab
+from .history_panel import HistoryPanel
 from .profile_form import ProfileForm
 
-TAB_PROFILE, TAB_FIGURES, TAB_EVIDENCE, TAB_ELIGIBILITY = range(4)
+TAB_PROFILE, TAB_FIGURES, TAB_EVIDENCE, TAB_ELIGIBILITY, TAB_HISTORY = range(5)
 
 
 class FirmEditorPage(QWidget):
@@ -52,11 +54,13 @@ class FirmEditorPage(QWidget):
         self.figures = FiguresTab(ctx, self)
         self.evidence = EvidencePanel(ctx, self)
         self.eligibility = EligibilityPanel(ctx, self)
+        self.history = HistoryPanel(ctx, self)
         self.tabs = QTabWidget(objectName="firmTabs")
         self.tabs.addTab(self.profile, self.tr("Profile"))
         self.tabs.addTab(self.figures, self.tr("Figures"))
         self.tabs.addTab(self.evidence, self.tr("Evidence"))
         self.tabs.addTab(self.eligibility, self.tr("Eligibility"))
+        self.tabs.addTab(self.history, self.tr("History"))
         self.profile.edited.connect(self._on_profile_edited)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
@@ -88,11 +92,12 @@ class FirmEditorPage(QWidget):
         self.firm = firm
         self.firm_id = firm.id if firm is not None else 0
         self.profile.set_firm(firm)
-        for tab in (TAB_FIGURES, TAB_EVIDENCE, TAB_ELIGIBILITY):
+        for tab in (TAB_FIGURES, TAB_EVIDENCE, TAB_ELIGIBILITY, TAB_HISTORY):
             self.tabs.setTabEnabled(tab, self.firm_id != 0)
         self.figures.set_firm(self.firm_id)
         self.evidence.set_firm(self.firm_id)
         self.eligibility.set_firm(self.firm_id)
+        self.history.set_firm(self.firm_id)
         self._update_title()
 
     def select_evidence(self, item_id: int) -> None:
@@ -107,7 +112,7 @@ class FirmEditorPage(QWidget):
             firm = self.ctx.workspace.firms.get(self.firm_id)
         except NotFound:   # deleted (e.g. its creation undone): what the form shows is unsaved
             self.firm, self.firm_id = None, 0
-            for tab in (TAB_FIGURES, TAB_EVIDENCE, TAB_ELIGIBILITY):
+            for tab in (TAB_FIGURES, TAB_EVIDENCE, TAB_ELIGIBILITY, TAB_HISTORY):
                 self.tabs.setTabEnabled(tab, False)
             self.profile.forget_saved()
             self._update_title()
