@@ -8,6 +8,8 @@ from PySide6.QtWidgets import (
     QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget,
 )
 
+from desktop.domain.packages import PackageKind
+
 from .context import GuiContext
 from .dialogs.about import AboutDialog
 from .dialogs.settings import SettingsDialog
@@ -103,6 +105,15 @@ class MainWindow(QMainWindow):
                      name="actionImport")
         self._action(file, self.tr("&Export data workbook…"), self.export_data,
                      name="actionExportData")
+        file.addSeparator()
+        self._action(file, self.tr("Export evidence &package…"),
+                     lambda: self.export_package(PackageKind.EVIDENCE),
+                     name="actionExportPackage")
+        self._action(file, self.tr("Export re&view package…"),
+                     lambda: self.export_package(PackageKind.REVIEW),
+                     name="actionExportReviewPackage")
+        self._action(file, self.tr("Im&port package…"), self.import_package,
+                     name="actionImportPackage")
         file.addSeparator()
         self._action(file, self.tr("&Back up now"), self.back_up, name="actionBackup")
         self._action(file, self.tr("&Restore from a backup…"), self.restore_backup,
@@ -242,6 +253,22 @@ class MainWindow(QMainWindow):
                 i18n.render(Message("export.data_done", {"path": path})), 8000)
 
         run_task(self, self.tr("Exporting the data workbook…"), work, done)
+
+    def current_firm_id(self) -> int:
+        """The firm open in the editor, else the one selected in the list; 0 for none."""
+        if self.pages.currentWidget() is self.firm_editor and self.firm_editor.firm_id:
+            return self.firm_editor.firm_id
+        return self.firm_list.current_firm_id()
+
+    def export_package(self, kind: PackageKind) -> None:
+        from .package_actions import export_package
+
+        export_package(self, self.current_firm_id(), kind)
+
+    def import_package(self) -> None:
+        from .package_actions import import_package
+
+        import_package(self)
 
     def check_database(self) -> None:
         """The doctor, off the GUI thread; its report in a dialog that offers the repair."""

@@ -49,6 +49,7 @@ def render(out_dir: Path) -> list[Path]:
         with Workspace.open(AppPaths.resolve(data_dir=folder)) as workspace:
             load_demo(workspace)
             firm = workspace.firms.get_by_uscc(DEMO_FIRM)
+            package = _package_with_a_conflict(workspace, firm, Path(folder))
             for lang in ("zh_CN", "en"):
                 i18n.install(app, lang)
                 settings = QSettings(str(Path(folder) / f"settings-{lang}.ini"),
@@ -69,9 +70,32 @@ def render(out_dir: Path) -> list[Path]:
                     path = out_dir / f"{name}-{lang}.png"
                     window.grab().save(str(path))
                     written.append(path)
+                written.append(_preview_shot(app, workspace, package, window,
+                                             out_dir / f"package-preview-{lang}.png"))
                 window.close()
         i18n.install(app, "en")
     return written
+
+
+def _package_with_a_conflict(workspace, firm, folder: Path) -> Path:
+    """The demo firm's evidence package, then one of its values edited here: the preview
+    then shows a conflict beside the unchanged records."""
+    import dataclasses
+
+    path = workspace.packages.export(firm.id, folder / "demo.srdipkg")
+    workspace.firms.update(dataclasses.replace(firm, contact_person="王工"))
+    return path
+
+
+def _preview_shot(app, workspace, package: Path, window, path: Path) -> Path:
+    from .dialogs.package_preview import PackagePreviewDialog
+
+    dialog = PackagePreviewDialog(workspace.packages.preview(package), window)
+    dialog.show()
+    _pump(app)
+    dialog.grab().save(str(path))
+    dialog.close()
+    return path
 
 
 def _check_batch(window) -> None:

@@ -31,3 +31,21 @@ class ExportPaths:
         """A folder to write several workbooks into, or None when the user cancelled."""
         path = QFileDialog.getExistingDirectory(parent, title)
         return path or None
+
+    @classmethod
+    def save_package(cls, parent: QWidget | None, title: str, suggested: str = "") -> str | None:
+        """The evidence package to write (.srdipkg), or None when the user cancelled."""
+        path, _filter = QFileDialog.getSaveFileName(
+            parent, title, suggested,
+            QCoreApplication.translate("ExportPaths", "SRDI Desk packages (*.srdipkg)"))
+        if not path:
+            return None
+        return path if path.lower().endswith(".srdipkg") else path + ".srdipkg"
+
+    @classmethod
+    def open_package(cls, parent: QWidget | None, title: str) -> str | None:
+        """The package to import, or None when the user cancelled."""
+        path, _filter = QFileDialog.getOpenFileName(
+            parent, title, "",
+            QCoreApplication.translate("ExportPaths", "SRDI Desk packages (*.srdipkg)"))
+        return path or None
