@@ -83,7 +83,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         from desktop.services.workspace import Workspace
 
-        with Workspace.open(paths) as workspace:
+        # A write waiting for another window or command says so once, on stderr.
+        with Workspace.open(paths, on_wait=lambda message: message and out.problems([message])
+                            ) as workspace:
             if args.command == "demo":
                 return _demo(workspace, out)
             if args.command == "check":

@@ -51,6 +51,7 @@ def run(paths: AppPaths, lang: str | None = None, argv: list[str] | None = None)
     from desktop.services.workspace import Workspace
 
     from .dialogs.first_start import FirstStartDialog
+    from .waiting import WaitNotice
 
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("SRDI Desk")
@@ -60,7 +61,8 @@ def run(paths: AppPaths, lang: str | None = None, argv: list[str] | None = None)
     _log_to_file(paths)
     sys.excepthook = _show_unhandled
     try:
-        workspace = Workspace.open(paths)
+        notice = WaitNotice()   # a save waiting for another window or command says so
+        workspace = Workspace.open(paths, on_wait=notice)
     except DomainError as error:
         QMessageBox.critical(None, "SRDI Desk", "\n".join(i18n.render(m) for m in error.messages))
         return 1
@@ -69,6 +71,7 @@ def run(paths: AppPaths, lang: str | None = None, argv: list[str] | None = None)
     except Exception:
         logging.getLogger("srdi.gui").exception("daily backup failed")
     window = build_window(workspace, settings)
+    notice.attach(window)
     window.show()
     if workspace.firms.count(include_archived=True) == 0:
         choice = FirstStartDialog.ask(window)

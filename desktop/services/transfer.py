@@ -100,7 +100,7 @@ class TransferService:
                     tuple(self.financials.assessments(firm_id)),
                     tuple(self.evidence.items(firm_id)))
         try:
-            with self.context.database.transaction():  # one consistent snapshot
+            with self.context.database.snapshot():  # one consistent view, no write lock
                 return data_book.write_data_workbook(
                     Path(path), firms(), len(summaries), app_version=__version__,
                     exported_at=self.context.now(), progress=progress)

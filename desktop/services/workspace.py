@@ -47,13 +47,16 @@ class Workspace:
 
     @classmethod
     def open(cls, paths: AppPaths, user: str | None = None,
-             now=None, today=None) -> Workspace:
+             now=None, today=None, on_wait=None, busy_timeout_ms: int | None = None) -> Workspace:
         """Open (creating and migrating if needed) the database at `paths`.
 
         `user`, `now` and `today` replace the OS user and the clock (tests fix them).
+        `on_wait(message)` is told when a write waits for another window or command (None once
+        the wait is over); `busy_timeout_ms` bounds that wait (see db.database).
         """
         paths.ensure()
-        database = Database.open(paths.database, backup_dir=paths.backups)
+        database = Database.open(paths.database, backup_dir=paths.backups, on_wait=on_wait,
+                                 busy_timeout_ms=busy_timeout_ms)
         options: dict[str, object] = {}
         if user is not None:
             options["user"] = user
