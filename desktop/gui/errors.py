@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.domain.errors import DomainError
+from desktop.domain.messages import Message
 
 from . import i18n
 
@@ -17,6 +18,10 @@ log = logging.getLogger("srdi.gui")
 def error_text(error: BaseException) -> str:
     if isinstance(error, DomainError):
         return "\n".join(i18n.render(message) for message in error.messages)
+    if type(error).__name__ == "OperationalError" and "locked" in str(error):
+        # A write outside a service transaction met another writer: say so, as they do.
+        log.warning("database locked: %s", error)
+        return i18n.render(Message("db.busy"))
     log.error("unexpected error:\n%s", "".join(traceback.format_exception(error)))
     return QCoreApplication.translate(
         "errors", "Something went wrong: {error}\nThe details are in the log file.").format(

@@ -90,3 +90,12 @@ def test_a_wait_in_a_background_task_is_shown_on_the_gui_thread(qtbot, busy_wind
     qtbot.waitUntil(lambda: len(shown) == 2)
     assert shown == ["waiting for another window or command to finish writing to the database…",
                      ""]
+
+
+def test_a_locked_database_outside_a_service_transaction_reads_as_busy(lang):
+    import sqlite3
+
+    from desktop.gui.errors import error_text
+
+    assert error_text(sqlite3.OperationalError("database is locked")) == (
+        "the database is busy (another window or command is writing); try again")
