@@ -120,7 +120,9 @@ def refusal(entry: r.ChangeEntry, trail: Trail, write: Write,
         if current is None or deleted_since:
             return Message("history.record_gone")
         created = write.values()
-        if any(not same(now, created.get(field)) for field, now in current_values(current).items()):
+        # (the uid is left out: items added before schema 4 were given theirs afterwards)
+        if any(not same(now, created.get(field)) for field, now in current_values(current).items()
+               if field != "uid"):
             return Message("history.changed_after_creation")
         return None
     # a delete

@@ -43,7 +43,7 @@ class HistoryPanel(QWidget):
         filter_label = QLabel(self.tr("Fi&lter:"))
         filter_label.setBuddy(self.filter)
         self.revert_button = QPushButton(self.tr("&Revert change…"), objectName="revertButton")
-        self.revert_button.setToolTip(self.tr("Undo the selected change (Alt+R); "
+        self.revert_button.setToolTip(self.tr("Revert the selected change (Alt+R); "
                                               "Ctrl+Z undoes the revert"))
         self.revert_button.setEnabled(False)
         self.model = HistoryTableModel(self)
