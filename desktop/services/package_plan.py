@@ -180,10 +180,10 @@ class Planner:
             for change in incoming.history:
                 if (change.at, change.from_status, change.to_status) in seen:
                     continue
-                text = f"{change.from_status or '-'} → {change.to_status} {change.at:%Y-%m-%d %H:%M}"
-                planned.children.append(Planned(_new("status_change",
-                                                     f"{record.uid}/{change.at.isoformat()}",
-                                                     text), "status_change",
+                text = (f"{change.from_status or '-'} → {change.to_status} "
+                        f"{change.at:%Y-%m-%d %H:%M}")
+                key = f"{record.uid}/{change.at.isoformat()}/{change.to_status}"
+                planned.children.append(Planned(_new("status_change", key, text), "status_change",
                                                 parent=record.uid, extra=change))
             decisions = ({x.criterion_id: x for x in self.source.applications.decisions(local.id)}
                          if local else {})
