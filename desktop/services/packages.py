@@ -82,7 +82,7 @@ class PackageService:
         A cancel (progress answered False) raises Cancelled and leaves no file."""
         kind = PackageKind(kind).value
         path = Path(path)
-        with self.context.database.transaction():   # one consistent snapshot
+        with self.context.database.snapshot():   # one consistent view, no write lock
             firm = self.firms.get(firm_id)
             if kind == "evidence":
                 data, stored = package_data.evidence_data(self, firm_id)
@@ -138,7 +138,7 @@ class PackageService:
         """What applying the package would do (see package_plan for the states); writes
         nothing. Refused packages raise as in `_read`."""
         package, data, firm = self._read(path, progress)
-        with self.context.database.transaction():
+        with self.context.database.snapshot():
             plan = Planner(self, data, firm).plan()
         return self._preview(package, plan, firm)
 
@@ -178,7 +178,7 @@ class PackageService:
         chosen = {key: Resolution(value) for key, value in (resolutions or {}).items()}
         default = Resolution(default)
         package, data, firm = self._read(path, progress)
-        with self.context.database.transaction():
+        with self.context.database.snapshot():
             plan = Planner(self, data, firm).plan()
         preview = self._preview(package, plan, firm)
         if not preview.has_changes:
