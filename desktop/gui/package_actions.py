@@ -2,7 +2,8 @@
 the official's review of its applications) and import a package after its preview.
 
 The work runs off the GUI thread with progress and cancel; the import is all or nothing and
-backs up first (the service does both). Texts keep the MainWindow translation context.
+backs up first (the service does both). Texts keep the MainWindow translation context,
+written out in each call: lupdate reads only literal translate calls.
 """
 from __future__ import annotations
 
@@ -18,20 +19,17 @@ from .dialogs.package_preview import PackagePreviewDialog
 from .tasks import run_task
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 def export_package(window, firm_id: int, kind: PackageKind) -> None:
     """Ask where, then write the firm's package of `kind` there."""
     if not firm_id:
-        window.statusBar().showMessage(_tr("Open or select a firm first."), 8000)
+        window.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "Open or select a firm first."), 8000)
         return
     packages = window.ctx.workspace.packages
     if kind is PackageKind.EVIDENCE:
-        title = _tr("Export the evidence package")
+        title = QCoreApplication.translate("MainWindow", "Export the evidence package")
     else:
-        title = _tr("Export the review package")
+        title = QCoreApplication.translate("MainWindow", "Export the review package")
     target = ExportPaths.save_package(window, title, packages.suggested_name(firm_id, kind.value))
     if not target:
         return
@@ -44,18 +42,21 @@ def export_package(window, firm_id: int, kind: PackageKind) -> None:
 
     def done(path) -> None:
         if path is None:
-            window.statusBar().showMessage(_tr("The export was cancelled."), 8000)
+            window.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "The export was cancelled."), 8000)
         else:
             window.statusBar().showMessage(
-                _tr("Package written to {path}").format(path=path), 8000)
+                QCoreApplication.translate("MainWindow", "Package written to {path}").format(
+                    path=path), 8000)
 
-    run_task(window, _tr("Writing the package…"), work, done)
+    run_task(window, QCoreApplication.translate("MainWindow", "Writing the package…"), work, done)
 
 
 def import_package(window) -> None:
     """Choose a package, check and compare it in the background, show the preview, and apply
     it with the conflict choices made there."""
-    chosen = ExportPaths.open_package(window, _tr("Import a package"))
+    chosen = ExportPaths.open_package(
+        window, QCoreApplication.translate("MainWindow", "Import a package"))
     if not chosen:
         return
     path = Path(chosen)
@@ -67,24 +68,24 @@ def import_package(window) -> None:
         resolutions = PackagePreviewDialog.ask(window, preview)
         if resolutions is None:
             return
-        run_task(window, _tr("Applying the package…"),
+        run_task(window, QCoreApplication.translate("MainWindow", "Applying the package…"),
                  lambda report: _apply(packages, path, resolutions, report), applied)
 
     def applied(result) -> None:
         if result is None:
-            window.statusBar().showMessage(
-                _tr("The import was cancelled; nothing was changed."), 8000)
+            window.statusBar().showMessage(QCoreApplication.translate(
+                "MainWindow", "The import was cancelled; nothing was changed."), 8000)
             return
         # Its commands describe the data before the import, which may no longer hold.
         window.ctx.undo_stack.clear()
         window.ctx.bus.changed.emit("firm", result.firm_id)
-        window.statusBar().showMessage(_tr(
-            "Package applied: {written} records written, {files} files added, {kept} "
+        window.statusBar().showMessage(QCoreApplication.translate(
+            "MainWindow", "Package applied: {written} records written, {files} files added, {kept} "
             "conflicts kept, {taken} taken.").format(
             written=result.written, files=result.files_added, kept=result.kept,
             taken=result.taken), 10000)
 
-    run_task(window, _tr("Checking the package…"),
+    run_task(window, QCoreApplication.translate("MainWindow", "Checking the package…"),
              lambda report: _preview(packages, path, report), previewed)
 
 

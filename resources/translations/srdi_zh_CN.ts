@@ -73,6 +73,10 @@ Backups: {backups}</source>
         <translation>状态历史</translation>
     </message>
     <message>
+        <source>All changes</source>
+        <translation>全部变更</translation>
+    </message>
+    <message>
         <source>Completeness checklist</source>
         <translation>材料完整性清单</translation>
     </message>
@@ -418,8 +422,28 @@ Backups: {backups}</source>
         <translation>发现以下问题：</translation>
     </message>
     <message>
-        <source>Repair (move orphaned files to the trash)</source>
-        <translation>修复（将孤立文件移入回收站）</translation>
+        <source>Repair</source>
+        <translation>修复</translation>
+    </message>
+    <message>
+        <source>Move orphaned files to the trash and restore missing or damaged files from the backups, as listed; nothing is deleted</source>
+        <translation>按上列内容：将孤立文件移入回收站，并从备份中恢复缺失或损坏的文件；不会删除任何内容</translation>
+    </message>
+    <message>
+        <source>The repair is done.</source>
+        <translation>修复已完成。</translation>
+    </message>
+    <message>
+        <source>Repairing…</source>
+        <translation>正在修复…</translation>
+    </message>
+    <message>
+        <source>Nothing to repair.</source>
+        <translation>没有需要修复的内容。</translation>
+    </message>
+    <message>
+        <source>Checking the database…</source>
+        <translation>正在检查数据库…</translation>
     </message>
 </context>
 <context>
@@ -785,6 +809,10 @@ Backups: {backups}</source>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
+    <message>
+        <source>SRDI Desk packages (*.srdipkg)</source>
+        <translation>SRDI Desk 材料包 (*.srdipkg)</translation>
+    </message>
 </context>
 <context>
     <name>FiguresGrid</name>
@@ -873,6 +901,10 @@ Backups: {backups}</source>
     <message>
         <source>Eligibility</source>
         <translation>条件核验</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>变更历史</translation>
     </message>
     <message>
         <source>New firm</source>
@@ -1114,6 +1146,131 @@ Edit → Undo brings it back.</source>
     </message>
 </context>
 <context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>Record, field, value or person</source>
+        <translation>记录、字段、取值或操作人</translation>
+    </message>
+    <message>
+        <source>Fi&amp;lter:</source>
+        <translation>筛选(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Revert change…</source>
+        <translation>撤销此变更(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Revert the selected change (Alt+R); Ctrl+Z undoes the revert</source>
+        <translation>撤销所选变更（Alt+R）；Ctrl+Z 可取消本次撤销</translation>
+    </message>
+    <message>
+        <source>This change cannot be reverted: {reason}</source>
+        <translation>此变更无法撤销：{reason}</translation>
+    </message>
+    <message>
+        <source>No changes recorded yet.</source>
+        <translation>尚无变更记录。</translation>
+    </message>
+    <message>
+        <source>Revert: {record}</source>
+        <translation>撤销变更：{record}</translation>
+    </message>
+    <message>
+        <source>Remove “{record}” again?</source>
+        <translation>再次删除“{record}”？</translation>
+    </message>
+    <message>
+        <source>Put “{record}” back?</source>
+        <translation>恢复“{record}”？</translation>
+    </message>
+    <message>
+        <source>Set {field} of “{record}” back to {value}?</source>
+        <translation>将“{record}”的{field}改回 {value}？</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTableModel</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Old → new</source>
+        <translation>原值 → 新值</translation>
+    </message>
+    <message>
+        <source>Cannot be reverted: {reason}</source>
+        <translation>无法撤销：{reason}</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryValues</name>
+    <message>
+        <source>Domestic</source>
+        <translation>国内</translation>
+    </message>
+    <message>
+        <source>International</source>
+        <translation>国际</translation>
+    </message>
+    <message>
+        <source>State-owned</source>
+        <translation>国有</translation>
+    </message>
+    <message>
+        <source>Joint venture</source>
+        <translation>合资</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>民营</translation>
+    </message>
+    <message>
+        <source>Foreign-owned</source>
+        <translation>外资</translation>
+    </message>
+    <message>
+        <source>No listing plan</source>
+        <translation>暂无上市计划</translation>
+    </message>
+    <message>
+        <source>Listing planned</source>
+        <translation>拟上市</translation>
+    </message>
+    <message>
+        <source>Listed</source>
+        <translation>已上市</translation>
+    </message>
+</context>
+<context>
     <name>ImportPage</name>
     <message>
         <source>Import</source>
@@ -1229,6 +1386,18 @@ Edit → Undo brings it back.</source>
         <translation>导出数据工作簿(&amp;E)…</translation>
     </message>
     <message>
+        <source>Export evidence &amp;package…</source>
+        <translation>导出申报材料包(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Export re&amp;view package…</source>
+        <translation>导出审核意见包(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Im&amp;port package…</source>
+        <translation>导入材料包(&amp;P)…</translation>
+    </message>
+    <message>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
@@ -1329,18 +1498,6 @@ Edit → Undo brings it back.</source>
         <translation>正在导出数据工作簿…</translation>
     </message>
     <message>
-        <source>Repairing…</source>
-        <translation>正在修复…</translation>
-    </message>
-    <message>
-        <source>Nothing to repair.</source>
-        <translation>没有需要修复的内容。</translation>
-    </message>
-    <message>
-        <source>Checking the database…</source>
-        <translation>正在检查数据库…</translation>
-    </message>
-    <message>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
@@ -1355,6 +1512,46 @@ Edit → Undo brings it back.</source>
     <message>
         <source>{count} firms · {path}</source>
         <translation>{count} 家企业 · {path}</translation>
+    </message>
+    <message>
+        <source>Open or select a firm first.</source>
+        <translation>请先打开或选中一家企业。</translation>
+    </message>
+    <message>
+        <source>Export the evidence package</source>
+        <translation>导出申报材料包</translation>
+    </message>
+    <message>
+        <source>Export the review package</source>
+        <translation>导出审核意见包</translation>
+    </message>
+    <message>
+        <source>Package written to {path}</source>
+        <translation>材料包已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Writing the package…</source>
+        <translation>正在写入材料包…</translation>
+    </message>
+    <message>
+        <source>Import a package</source>
+        <translation>导入材料包</translation>
+    </message>
+    <message>
+        <source>Applying the package…</source>
+        <translation>正在导入材料包…</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was changed.</source>
+        <translation>导入已取消，数据未作任何更改。</translation>
+    </message>
+    <message>
+        <source>Package applied: {written} records written, {files} files added, {kept} conflicts kept, {taken} taken.</source>
+        <translation>材料包已导入：写入 {written} 条记录，新增 {files} 个文件；冲突保留本地 {kept} 项，采用材料包 {taken} 项。</translation>
+    </message>
+    <message>
+        <source>Checking the package…</source>
+        <translation>正在检查材料包…</translation>
     </message>
 </context>
 <context>
@@ -1414,6 +1611,133 @@ Edit → Undo brings it back.</source>
     <message>
         <source>(ignore)</source>
         <translation>（忽略）</translation>
+    </message>
+</context>
+<context>
+    <name>PackagePreviewDialog</name>
+    <message>
+        <source>Profile</source>
+        <translation>企业信息</translation>
+    </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>财务年度</translation>
+    </message>
+    <message>
+        <source>Market position</source>
+        <translation>市场地位</translation>
+    </message>
+    <message>
+        <source>Annual assessment</source>
+        <translation>年度评价</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>申报</translation>
+    </message>
+    <message>
+        <source>Status change</source>
+        <translation>状态变更</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>人工认定</translation>
+    </message>
+    <message>
+        <source>Conflicting ({count})</source>
+        <translation>冲突（{count}）</translation>
+    </message>
+    <message>
+        <source>New ({count})</source>
+        <translation>新增（{count}）</translation>
+    </message>
+    <message>
+        <source>Changed ({count})</source>
+        <translation>修改（{count}）</translation>
+    </message>
+    <message>
+        <source>Unchanged ({count})</source>
+        <translation>未变（{count}）</translation>
+    </message>
+    <message>
+        <source>Import package</source>
+        <translation>导入材料包</translation>
+    </message>
+    <message>
+        <source>Record / field</source>
+        <translation>记录 / 字段</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>In the package</source>
+        <translation>材料包中</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <source>&amp;Keep all mine</source>
+        <translation>全部保留本机(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Take all theirs</source>
+        <translation>全部采用材料包(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>导入(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Evidence package</source>
+        <translation>申报材料包</translation>
+    </message>
+    <message>
+        <source>Review package</source>
+        <translation>审核意见包</translation>
+    </message>
+    <message>
+        <source>{name} ({uscc}), new to this database</source>
+        <translation>{name}（{uscc}），本机尚无此企业</translation>
+    </message>
+    <message>
+        <source>{name} ({uscc})</source>
+        <translation>{name}（{uscc}）</translation>
+    </message>
+    <message>
+        <source>Made by {who} on {when} with SRDI Desk {version}; {files} files, {new_files} not here yet</source>
+        <translation>由 {who} 于 {when} 用 SRDI Desk {version} 生成；共 {files} 个文件，其中 {new_files} 个本机尚无</translation>
+    </message>
+    <message>
+        <source>Nothing to apply: this database already holds everything in the package.</source>
+        <translation>无需导入：本机数据已包含材料包中的全部内容。</translation>
+    </message>
+    <message>
+        <source>Values edited here since they last came from a package: {count}. Choose for each whether to keep yours (the default) or take the package&apos;s.</source>
+        <translation>以下 {count} 项在上次导入材料包后已在本机修改。请逐项选择保留本机的值（默认）或采用材料包的值。</translation>
+    </message>
+    <message>
+        <source>edited here by {who}</source>
+        <translation>由 {who} 在本机修改</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>保留本机</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>采用材料包</translation>
     </message>
 </context>
 <context>
