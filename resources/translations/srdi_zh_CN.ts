@@ -1219,6 +1219,14 @@ Edit → Undo brings it back.</source>
         <translation>无法撤销：{reason}</translation>
     </message>
     <message>
+        <source>{who} (from a package)</source>
+        <translation>{who}（来自材料包）</translation>
+    </message>
+    <message>
+        <source>{who} (kept over a package)</source>
+        <translation>{who}（保留本机值，未采用材料包）</translation>
+    </message>
+    <message>
         <source>Added</source>
         <translation>新增</translation>
     </message>

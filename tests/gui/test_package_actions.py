@@ -110,3 +110,15 @@ def test_export_needs_a_firm(qtbot, monkeypatch, window, errors):
         lambda cls, *args: pytest.fail("no file dialog without a firm")))
     window.export_package(PackageKind.REVIEW)
     assert "select a firm" in window.statusBar().currentMessage()
+
+
+def test_the_history_says_which_values_came_from_a_package(qtbot, monkeypatch, window,
+                                                           workspace, firm, exported):
+    from desktop.gui.models.history_table import COLUMNS, HistoryTableModel
+
+    workspace.packages.apply(exported, default=Resolution.TAKE)
+    model = HistoryTableModel()
+    model.set_entries(workspace.history.for_firm(firm.id), {})
+    who = [model.index(row, COLUMNS.index("who")).data() for row in range(model.rowCount())]
+    assert who[0].endswith("(from a package)")          # the newest: the package's name
+    assert not who[-1].endswith(")")                     # the firm's creation: a person

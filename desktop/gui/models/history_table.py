@@ -156,6 +156,10 @@ class HistoryTableModel(QAbstractTableModel):
         if column == "when":
             return local_time(change.at)
         if column == "who":
+            if change.origin == "package":
+                return self.tr("{who} (from a package)").format(who=change.who)
+            if change.origin == "kept":
+                return self.tr("{who} (kept over a package)").format(who=change.who)
             return f"{change.who} · {change.origin}" if change.origin else change.who
         if column == "record":
             return i18n.render(entry.record)
