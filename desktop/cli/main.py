@@ -20,6 +20,7 @@ from . import backup as backup_command
 from . import check as check_command
 from . import doctor as doctor_command
 from . import export as export_command
+from . import generate as generate_command
 from . import imports as import_command
 from . import firms as firm_commands
 from . import package as package_command
@@ -60,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     doctor_command.add_parser(commands)
     package_command.add_parser(commands)
     history_commands.add_parser(commands)
+    generate_command.add_parser(commands)
     return parser
 
 
@@ -102,6 +104,8 @@ def run(args: argparse.Namespace) -> int:
                 return package_command.run(args, workspace, out)
             if args.command == "import":
                 return import_command.run(args, workspace, out)
+            if args.command == "generate":
+                return generate_command.run(args, workspace, out)
             return firm_commands.run(args, workspace, out)
     except DomainError as error:
         out.problems(error.messages)

@@ -170,3 +170,12 @@ def log_created(table: str, record_ids: Sequence[int], firm_ids: Sequence[int | 
              application_id, origin)
             for index, (record_id, firm_id, application_id)
             in enumerate(zip(record_ids, firms, apps))))
+
+
+def usccs_taken(usccs: Sequence[str]) -> set[str]:
+    """Which of these USCCs some firm already has (in chunks: SQLite's parameter limit)."""
+    taken: set[str] = set()
+    for start in range(0, len(usccs), 900):
+        query = Firm.select(Firm.uscc).where(Firm.uscc.in_(list(usccs[start:start + 900])))
+        taken.update(row[0] for row in query.tuples())
+    return taken
