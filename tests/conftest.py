@@ -68,8 +68,13 @@ def db_rows(workspace, table: str) -> list[tuple]:
 
 
 def snapshot(workspace) -> dict[str, list[tuple]]:
-    tables = [row[0] for row in workspace.context.database.handle.execute_sql(
-        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
+    # Search indexes (FTS5 virtual tables and their shadow tables) only mirror other tables.
+    rows = workspace.context.database.handle.execute_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+    ).fetchall()
+    virtual = [name for name, sql in rows if sql.upper().startswith("CREATE VIRTUAL")]
+    tables = [name for name, _ in rows
+              if not any(name == v or name.startswith(v + "_") for v in virtual)]
     return {table: db_rows(workspace, table) for table in tables}
 
 

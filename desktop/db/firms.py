@@ -53,6 +53,20 @@ def uscc_taken(uscc: str, except_id: int | None = None) -> bool:
     return query.exists()
 
 
+def data_versions(ids) -> dict[int, int]:
+    """{firm id: data_version} of the firms among `ids` that exist. The version changes (to a
+    value never used before in this database) whenever the firm row or any row a verdict reads
+    about it changes: fiscal years, market positions, annual assessments, evidence items and
+    their attachments, applications and their manual decisions (triggers, schema 5)."""
+    ids = list(dict.fromkeys(ids))
+    found: dict[int, int] = {}
+    for start in range(0, len(ids), INLINE_IDS):
+        query = (Firm.select(Firm.id, Firm.data_version)
+                 .where(Firm.id.in_(ids[start:start + INLINE_IDS])))
+        found.update(query.tuples())
+    return found
+
+
 class _FirmFilter(pw.Model):
     """A connection's private TEMP table holding a long `FirmQuery.ids` set: SQLite (before
     3.32, and as some builds set it) refuses more than 999 parameters in one statement."""

@@ -57,6 +57,12 @@ class Firm(BaseModel):
     on_serious_dishonesty_list = pw.BooleanField(null=True)
     # schema 3
     name_initials = pw.CharField(max_length=200, default="", index=True)
+    # schema 5, all kept by triggers (see migrations/m0005): the version of everything a
+    # verdict reads about the firm, and the firm list's columns
+    data_version = pw.IntegerField(default=0)
+    last_year = pw.IntegerField(null=True)
+    last_revenue = MoneyField(null=True)
+    open_applications = pw.IntegerField(default=0)
 
 
 class FiscalYear(BaseModel):
@@ -201,5 +207,12 @@ class AnnualAssessment(BaseModel):
         indexes = ((("firm", "year"), True),)
 
 
+class DataClock(BaseModel):
+    """Schema 5: one row, the clock `firm.data_version` values are taken from (triggers)."""
+
+    value = pw.IntegerField()
+
+
 ALL_MODELS = (SchemaVersion, Firm, FiscalYear, EvidenceItem, Attachment, Batch, Application,
-              StatusChange, ManualDecision, ChangeLog, MarketPosition, AnnualAssessment)
+              StatusChange, ManualDecision, ChangeLog, MarketPosition, AnnualAssessment,
+              DataClock)

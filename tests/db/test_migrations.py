@@ -17,7 +17,7 @@ from desktop.domain.errors import DatabaseVersionError
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 # One committed database per earlier schema version.
 OLD_SCHEMAS = {1: FIXTURES / "schema_v1.db", 2: FIXTURES / "schema_v2.db",
-               3: FIXTURES / "schema_v3.db"}
+               3: FIXTURES / "schema_v3.db", 4: FIXTURES / "schema_v4.db"}
 
 
 def columns(handle, table):
@@ -36,13 +36,25 @@ def test_a_fresh_database_is_built_by_the_migrations(tmp_path):
         assert db.handle.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
+def search_tables(handle):
+    """The FTS5 virtual tables (no models: SQLite-only, used through SQL in desktop/db) and
+    the shadow tables SQLite keeps for each."""
+    virtual = [row[0] for row in handle.execute_sql(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'")]
+    return {name for name in handle.get_tables()
+            if name in virtual or any(name.startswith(v + "_") for v in virtual)}
+
+
 def test_the_migrated_schema_matches_the_live_models(tmp_path):
     """Tables and columns made by the migrations are exactly those the models expect."""
     with Database.open(tmp_path / "migrated.db") as migrated:
         reference = pw.SqliteDatabase(str(tmp_path / "models.db"))
         with reference.bind_ctx(models.ALL_MODELS):
             reference.create_tables(models.ALL_MODELS)
-        assert set(migrated.handle.get_tables()) == set(reference.get_tables())
+        fts = search_tables(migrated.handle)
+        assert fts == {"firm_search", "firm_search_config", "firm_search_data",
+                       "firm_search_docsize", "firm_search_idx"}
+        assert set(migrated.handle.get_tables()) - fts == set(reference.get_tables())
         for table in reference.get_tables():
             assert columns(migrated.handle, table) == columns(reference, table), table
         reference.close()
@@ -133,3 +145,27 @@ def test_schema_4_files_logged_changes_under_their_firm_and_gives_uids(tmp_path)
         uids = [row[0] for row in db.handle.execute_sql(
             "SELECT uid FROM evidence_item UNION ALL SELECT uid FROM application").fetchall()]
         assert len(uids) == 2 and len(set(uids)) == 2 and all(len(u) == 32 for u in uids)
+
+
+def test_schema_5_derives_the_list_columns_versions_and_search_of_existing_firms(tmp_path):
+    """Firms saved before schema 5 get their list columns, distinct data versions and a place
+    in the search index; later writes move the versions on."""
+    from desktop.domain.records import FirmQuery
+
+    path = tmp_path / "v4.db"
+    shutil.copy(OLD_SCHEMAS[4], path)
+    with Database.open(path) as db:
+        rows = db.handle.execute_sql(
+            "SELECT id, last_year, last_revenue, open_applications FROM firm ORDER BY id"
+        ).fetchall()
+        assert rows == [(1, 2025, 18000000000, 1), (2, None, None, 0), (3, None, None, 0)]
+        versions = firm_rows.data_versions([1, 2, 3, 99])
+        assert set(versions) == {1, 2, 3} and len(set(versions.values())) == 3
+        db.handle.execute_sql("UPDATE fiscal_year SET rd_expense = 1 WHERE firm_id = 1")
+        after = firm_rows.data_versions([1, 2, 3])
+        assert after[1] > max(versions.values())
+        assert (after[2], after[3]) == (versions[2], versions[3])
+        query = FirmQuery(text="Archived Prec", include_archived=True)
+        assert [f.name for f in firm_rows.summaries(query)] == ["深圳归档精密有限公司"]
+        assert [f.name for f in firm_rows.summaries(FirmQuery(text="旧版数据"))] == [
+            "昆山旧版数据科技有限公司"]
