@@ -43,6 +43,33 @@ def build_window(workspace, settings: QSettings | None = None):
     return MainWindow(ctx)
 
 
+def _quit_after_first_paint(window) -> None:
+    """The bundle's smoke test (`SRDI_SMOKE_TEST=1`, .ci/smoke_bundle.py): once the main window
+    has painted, print one JSON line about what it shows and quit with exit code 0."""
+    import json
+
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+
+    def report_and_quit() -> None:
+        print(json.dumps({
+            "title": window.windowTitle(),
+            "platform": QApplication.platformName(),
+            "menus": [action.text() for action in window.menuBar().actions()],
+            # Qt's own translation of a standard button: proves qtbase_*.qm was found.
+            "qt_cancel": QCoreApplication.translate("QPlatformTheme", "Cancel"),
+        }, ensure_ascii=False), flush=True)
+        QApplication.quit()
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                window.removeEventFilter(self)
+                QTimer.singleShot(0, report_and_quit)
+            return False
+
+    window.installEventFilter(FirstPaint(window))
+
+
 def run(paths: AppPaths, lang: str | None = None, argv: list[str] | None = None) -> int:
     """Open the database at `paths`, show the main window, run until it closes.
 
@@ -72,6 +99,8 @@ def run(paths: AppPaths, lang: str | None = None, argv: list[str] | None = None)
         logging.getLogger("srdi.gui").exception("daily backup failed")
     window = build_window(workspace, settings)
     notice.attach(window)
+    if os.environ.get("SRDI_SMOKE_TEST"):
+        _quit_after_first_paint(window)
     window.show()
     if workspace.firms.count(include_archived=True) == 0:
         choice = FirstStartDialog.ask(window)
