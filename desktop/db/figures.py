@@ -72,3 +72,27 @@ def save_assessment(record: r.AnnualAssessment) -> r.AnnualAssessment:
 
 def delete_assessment(assessment_id: int) -> None:
     AnnualAssessment.delete().where(AnnualAssessment.id == assessment_id).execute()
+
+
+# -- many firms at once (the qualification of a list; see batched.py) ---------------------
+def years_for(firm_ids) -> dict[int, list[r.FiscalYear]]:
+    """The fiscal years of many firms by firm id, each firm's by year; one query per
+    batched.CHUNK firms."""
+    from .batched import grouped
+
+    return grouped(FiscalYear, r.FiscalYear, firm_ids, (FiscalYear.year,))
+
+
+def positions_for(firm_ids) -> dict[int, list[r.MarketPosition]]:
+    """The market positions of many firms by firm id, as `market_positions` orders them."""
+    from .batched import grouped
+
+    return grouped(MarketPosition, r.MarketPosition, firm_ids,
+                   (MarketPosition.year, MarketPosition.scope))
+
+
+def assessments_for(firm_ids) -> dict[int, list[r.AnnualAssessment]]:
+    """The annual assessments of many firms by firm id, each firm's by year."""
+    from .batched import grouped
+
+    return grouped(AnnualAssessment, r.AnnualAssessment, firm_ids, (AnnualAssessment.year,))

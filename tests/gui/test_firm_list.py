@@ -192,21 +192,29 @@ def test_other_filters_and_the_order_work_with_the_verdict_filter(qtbot, page, d
                                                        text="精")
 
 
+def counting_verdicts(monkeypatch, workspace, forced=frozenset()) -> list[int]:
+    """The ids of the firms judged from now on (the service's verdict cache judges through
+    evaluate_many); firms in `forced` fail every tier."""
+    calls: list[int] = []
+    evaluate = workspace.qualification.evaluate_many
+
+    def counted(firm_ids, *args, **kwargs):
+        calls.extend(firm_ids)
+        found = evaluate(firm_ids, *args, **kwargs)
+        for firm_id in set(forced) & set(found):   # as if its data made every tier fail
+            verdict = found[firm_id]
+            tiers = tuple(dataclasses.replace(t, outcome=TierOutcome.FAIL) for t in verdict.tiers)
+            found[firm_id] = dataclasses.replace(verdict, tiers=tiers)
+        return found
+
+    monkeypatch.setattr(workspace.qualification, "evaluate_many", counted)
+    return calls
+
+
 def test_the_verdict_filter_reuses_verdicts_and_follows_data_changes(
         qtbot, ctx, page, demo, monkeypatch):
-    calls: list[int] = []
     forced: set[int] = set()
-    evaluate = demo.qualification.evaluate_firm
-
-    def counted(firm_id, *args, **kwargs):
-        calls.append(firm_id)
-        verdict = evaluate(firm_id, *args, **kwargs)
-        if firm_id in forced:   # as if its data had changed so that every tier fails
-            tiers = tuple(dataclasses.replace(t, outcome=TierOutcome.FAIL) for t in verdict.tiers)
-            verdict = dataclasses.replace(verdict, tiers=tiers)
-        return verdict
-
-    monkeypatch.setattr(demo.qualification, "evaluate_firm", counted)
+    calls = counting_verdicts(monkeypatch, demo, forced)
     page.refresh()
     page.table.viewport().repaint()
     qtbot.waitUntil(lambda: len(calls) == len(visible_ids(page)), timeout=10000)
@@ -222,7 +230,12 @@ def test_the_verdict_filter_reuses_verdicts_and_follows_data_changes(
     choose_verdict(qtbot, page, "Fails every tier")
     assert "宁波恒岳精密轴承有限公司" not in shown_names(page)
     firm_id = next(s.id for s in demo.firms.query(FirmQuery(text="宁波恒岳")))
+    with qtbot.waitSignal(page.verdict_filter_applied, timeout=60000):
+        ctx.bus.changed.emit("evidence_item", firm_id)  # a change that changed nothing …
+    assert calls == []                                  # … judges nothing again
     forced.add(firm_id)
+    item = demo.evidence.items(firm_id)[0]
+    demo.evidence.update(dataclasses.replace(item, notes="checked"))
     with qtbot.waitSignal(page.verdict_filter_applied, timeout=60000):
         ctx.bus.changed.emit("evidence_item", firm_id)
     assert "宁波恒岳精密轴承有限公司" in shown_names(page)
@@ -230,15 +243,7 @@ def test_the_verdict_filter_reuses_verdicts_and_follows_data_changes(
 
 
 def test_cancelling_the_verdict_filter_shows_every_firm_again(qtbot, page, demo, monkeypatch):
-    release = threading.Event()
-    evaluate = demo.qualification.evaluate_firm
-
-    def slow(firm_id, *args, **kwargs):
-        if threading.current_thread() is not threading.main_thread():
-            release.wait(10)    # the worker waits; the column (GUI thread) does not
-        return evaluate(firm_id, *args, **kwargs)
-
-    monkeypatch.setattr(demo.qualification, "evaluate_firm", slow)
+    release = slow_in_workers(monkeypatch, demo)
     page.refresh()
     combo = page.findChild(QComboBox, "verdictFilter")
     with qtbot.waitSignal(page.verdict_filter_applied, timeout=60000):
@@ -277,8 +282,8 @@ def verdict_ranking(workspace, **query) -> list[str]:
     ranked = []
     for summary in workspace.firms.query(FirmQuery(**query)):
         try:
-            tiers = {t.tier: t.outcome.value for t in workspace.qualification.evaluate_firm(
-                summary.id).tiers}
+            tiers = {t.tier: t.outcome.value for t in workspace.qualification.evaluate_many(
+                [summary.id])[summary.id].tiers}
         except Exception:   # noqa: BLE001 (no verdict at all: last)
             tiers = {}
         still_open = [tier for tier, outcome in tiers.items() if outcome != "fail"]
@@ -324,10 +329,7 @@ def test_clicking_the_verdict_header_orders_by_verdict(qtbot, qtmodeltester, pag
 
 
 def test_the_verdict_order_is_found_once_and_kept_in_the_database(qtbot, page, demo, monkeypatch):
-    calls: list[int] = []
-    evaluate = demo.qualification.evaluate_firm
-    monkeypatch.setattr(demo.qualification, "evaluate_firm",
-                        lambda firm_id, *a, **k: calls.append(firm_id) or evaluate(firm_id, *a, **k))
+    calls = counting_verdicts(monkeypatch, demo)
     page.refresh()
     page.table.viewport().repaint()
     qtbot.waitUntil(lambda: len(calls) == len(visible_ids(page)), timeout=10000)
@@ -368,14 +370,14 @@ def test_the_verdict_filter_and_the_verdict_order_work_together(qtbot, page, dem
 def slow_in_workers(monkeypatch, workspace) -> threading.Event:
     """Verdicts judged in a worker thread wait until the returned event is set."""
     release = threading.Event()
-    evaluate = workspace.qualification.evaluate_firm
+    evaluate = workspace.qualification.evaluate_many
 
-    def slow(firm_id, *args, **kwargs):
+    def slow(firm_ids, *args, **kwargs):
         if threading.current_thread() is not threading.main_thread():
             release.wait(10)    # the worker waits; the column (GUI thread) does not
-        return evaluate(firm_id, *args, **kwargs)
+        return evaluate(firm_ids, *args, **kwargs)
 
-    monkeypatch.setattr(workspace.qualification, "evaluate_firm", slow)
+    monkeypatch.setattr(workspace.qualification, "evaluate_many", slow)
     return release
 
 
@@ -406,6 +408,7 @@ def test_cancelling_the_verdict_order_keeps_the_order_shown(qtbot, page, demo, m
     sort_by_verdict(qtbot, page)                       # found this time
     assert shown_names(page) == verdict_ranking(demo)
     release.clear()                                    # everything changed: ranked again …
+    demo.qualification.verdict_cache.forget()          # (as if every firm's data had changed)
     with qtbot.waitSignal(page.verdict_sort_applied, timeout=60000):
         page.ctx.bus.changed.emit("firm", 0)
         cancel_the_task(qtbot, page, release)
@@ -418,25 +421,16 @@ def test_cancelling_the_verdict_order_keeps_the_order_shown(qtbot, page, demo, m
 
 def test_a_data_change_orders_again_judging_only_the_changed_firm(
         qtbot, ctx, page, demo, monkeypatch):
-    calls: list[int] = []
     forced: set[int] = set()
-    evaluate = demo.qualification.evaluate_firm
-
-    def counted(firm_id, *args, **kwargs):
-        calls.append(firm_id)
-        verdict = evaluate(firm_id, *args, **kwargs)
-        if firm_id in forced:   # as if its data had changed so that every tier fails
-            tiers = tuple(dataclasses.replace(t, outcome=TierOutcome.FAIL) for t in verdict.tiers)
-            verdict = dataclasses.replace(verdict, tiers=tiers)
-        return verdict
-
-    monkeypatch.setattr(demo.qualification, "evaluate_firm", counted)
+    calls = counting_verdicts(monkeypatch, demo, forced)
     page.refresh()
     sort_by_verdict(qtbot, page)
     name = "宁波恒岳精密轴承有限公司"
     assert shown_names(page).index(name) < 20          # tier 3 pending: near the top
     firm_id = next(s.id for s in demo.firms.query(FirmQuery(text="宁波恒岳")))
     forced.add(firm_id)
+    item = demo.evidence.items(firm_id)[0]
+    demo.evidence.update(dataclasses.replace(item, notes="checked"))
     calls.clear()
     with qtbot.waitSignal(page.verdict_sort_applied, timeout=60000):
         ctx.bus.changed.emit("evidence_item", firm_id)
@@ -562,10 +556,7 @@ def test_field_headers_follow_the_language(ctx, lang):
 
 
 def test_verdicts_are_computed_lazily_cached_and_cleared_on_change(qtbot, ctx, demo, monkeypatch):
-    calls: list[int] = []
-    evaluate = demo.qualification.evaluate_firm
-    monkeypatch.setattr(demo.qualification, "evaluate_firm",
-                        lambda firm_id, *a, **k: calls.append(firm_id) or evaluate(firm_id, *a, **k))
+    calls = counting_verdicts(monkeypatch, demo)
     model = FirmTableModel(ctx)
     model.rowCount()
     for column in (NAME, REVENUE, OPEN):
@@ -585,7 +576,13 @@ def test_verdicts_are_computed_lazily_cached_and_cleared_on_change(qtbot, ctx, d
     ctx.bus.changed.emit("evidence_item", firm_id)
     with qtbot.waitSignal(model.dataChanged):
         assert model.data(model.index(row, VERDICT)) == "…"
-    assert calls == [firm_id, firm_id]
+    assert calls == [firm_id]                # its data did not change: the cache's verdict
+    item = demo.evidence.items(firm_id)[0]
+    demo.evidence.update(dataclasses.replace(item, notes="checked"))
+    ctx.bus.changed.emit("evidence_item", firm_id)
+    with qtbot.waitSignal(model.dataChanged):
+        assert model.data(model.index(row, VERDICT)) == "…"
+    assert calls == [firm_id, firm_id]       # changed: judged again
 
 
 @pytest.fixture
@@ -598,9 +595,11 @@ def thousand(workspace):
 
 def test_the_model_loads_only_the_pages_it_shows(qtbot, ctx, page, thousand, monkeypatch):
     calls: list[int] = []
-    monkeypatch.setattr(thousand.qualification, "evaluate_firm",
-                        lambda firm_id, *a, **k: calls.append(firm_id) or FirmVerdict(
-                            firm_id, "", "", 2026, "2026", "", ()))
+    def judged(firm_ids, *args, **kwargs):
+        calls.extend(firm_ids)
+        return {i: FirmVerdict(i, "", "", 2026, "2026", "", ()) for i in firm_ids}
+
+    monkeypatch.setattr(thousand.qualification, "evaluate_many", judged)
     page.refresh()
     model = page.model
     page.table.viewport().repaint()

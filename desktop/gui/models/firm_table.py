@@ -13,10 +13,12 @@ only for cells the view actually paints: painting queues the firm, a zero-time t
 the queue in short slices (newest requests first, stale ones dropped) and announces each
 result with dataChanged. Results are cached per firm id until the bus says data changed.
 
-The cache keeps a `VerdictDigest` per firm (tier outcomes and the labels the cell shows, not
-the criteria), shared with the page's verdict filter (`known_verdicts`, `remember_verdicts`):
-a verdict the column has computed is not computed again by the filter, nor the other way round,
-and 100,000 digests stay small (equal digests are one object).
+Verdicts come as `VerdictDigest`s (tier outcomes and the labels the cell shows, not the
+criteria) from the service's verdict cache, which keeps each firm's for its data version: a
+verdict the column has computed is not computed again by the page's verdict filter or order,
+nor the other way round, and 100,000 digests stay small (equal digests are one object). The
+model keeps the digests it has shown (`known_verdicts`, `remember_verdicts`) so painting needs
+no query; a bus change drops the firm's, and the cache judges it again only if its data changed.
 """
 from __future__ import annotations
 
@@ -24,17 +26,16 @@ import dataclasses
 import logging
 import time
 from collections import OrderedDict
-from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
-from desktop.domain.errors import DomainError
 from desktop.domain.messages import Message
 from desktop.domain.records import FirmQuery, FirmSummary
-from desktop.domain.verdicts import FirmVerdict, Text, TierOutcome
+from desktop.domain.verdicts import FirmVerdict, TierOutcome
 from desktop.services import codes
+from desktop.services.verdict_cache import TierDigest, VerdictDigest  # noqa: F401 (re-exported)
 
 from .. import i18n
 
@@ -44,6 +45,7 @@ PAGE_SIZE = 200
 MAX_PAGES = 25            # at most 5,000 summaries in memory
 MAX_PENDING = 120         # verdict requests beyond this were scrolled past: dropped
 SLICE_SECONDS = 0.02      # verdict work per timer tick, so scrolling stays smooth
+VERDICT_BATCH = 12        # painted firms judged together (their facts read in one go)
 
 NAME, USCC, REGION, INDUSTRY, REVENUE, VERDICT, OPEN = range(7)
 ORDER_KEYS = {NAME: "name", USCC: "uscc", REGION: "region_code", INDUSTRY: "industry_code",
@@ -59,39 +61,10 @@ VERDICT_ORDER = "verdict"   # FirmQuery.order_by beside order_ids ranked by verd
 _OUTCOME_RANK = {TierOutcome.PASS: 0, TierOutcome.PENDING: 1, TierOutcome.INCOMPLETE: 2}
 
 
-@dataclass(frozen=True)
-class TierDigest:
-    tier: int
-    title: Text
-    outcome: TierOutcome
-
-
-@dataclass(frozen=True)
-class VerdictDigest:
-    """What the list needs of a firm's verdict; `problem` says why there is none (Messages,
-    or the text of an unexpected error)."""
-
-    rulebook: str = ""
-    year: int = 0
-    tiers: tuple[TierDigest, ...] = ()
-    problem: tuple[Message | str, ...] = ()
-
-
-_shared: dict[VerdictDigest, VerdictDigest] = {}   # few distinct digests: one object each
-
-
 def firm_digest(qualification, firm_id: int) -> VerdictDigest:
-    """A firm's verdict, digested; safe to call from a worker thread."""
-    try:
-        verdict: FirmVerdict = qualification.evaluate_firm(firm_id)
-    except DomainError as error:
-        return VerdictDigest(problem=tuple(error.messages))
-    except Exception as error:  # one firm's odd data must not break the list
-        log.exception("verdict of firm %s failed", firm_id)
-        return VerdictDigest(problem=(str(error),))
-    digest = VerdictDigest(verdict.rulebook, verdict.year, tuple(
-        TierDigest(t.tier, t.title, t.outcome) for t in verdict.tiers))
-    return _shared.setdefault(digest, digest)
+    """A firm's verdict, digested (from the verdict cache unless its data changed since);
+    safe to call from a worker thread."""
+    return qualification.verdict_cache.digests([firm_id])[firm_id]
 
 
 def verdict_matches(key: str, digest: VerdictDigest) -> bool:
@@ -351,15 +324,27 @@ class FirmTableModel(QAbstractTableModel):
 
     def _on_timer_timeout(self) -> None:
         started = time.monotonic()
+        cache = self.workspace.qualification.verdict_cache
         while self._pending and time.monotonic() - started < SLICE_SECONDS:
-            firm_id, row = self._pending.popitem(last=True)
-            if firm_id in self._verdicts:
+            batch: dict[int, int] = {}
+            while self._pending and len(batch) < VERDICT_BATCH:
+                firm_id, row = self._pending.popitem(last=True)   # newest requests first
+                if firm_id not in self._verdicts:
+                    batch[firm_id] = row
+            if not batch:
                 continue
-            self._verdicts[firm_id] = firm_digest(self.workspace.qualification, firm_id)
-            cached = self._pages.get(row // PAGE_SIZE)
-            if cached and row % PAGE_SIZE < len(cached) and cached[row % PAGE_SIZE].id == firm_id:
-                cell = self.index(row, VERDICT)
-                self.dataChanged.emit(cell, cell, [Qt.ItemDataRole.DisplayRole])
+            try:
+                found = cache.digests(batch)
+            except Exception as error:  # noqa: BLE001  the database refused: shown by the page
+                self.load_failed.emit(error)
+                self._pending.clear()
+                return
+            self._verdicts.update(found)
+            for firm_id, row in batch.items():
+                cached = self._pages.get(row // PAGE_SIZE)
+                if cached and row % PAGE_SIZE < len(cached) and cached[row % PAGE_SIZE].id == firm_id:
+                    cell = self.index(row, VERDICT)
+                    self.dataChanged.emit(cell, cell, [Qt.ItemDataRole.DisplayRole])
         if self._pending:
             self._timer.start()
 

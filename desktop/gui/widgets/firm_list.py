@@ -4,9 +4,10 @@ actions on the selected firm (open, archive or restore, delete, export) as undoa
 
 Verdicts come from the engine, so neither the verdict filter nor the verdict order can be a
 database condition: choosing one judges the firms the other filters select in a background task
-(reusing the verdicts already shown); the fitting ids become `FirmQuery.ids` and the ranking
-`FirmQuery.order_ids`, which the database applies, so the table stays lazy. Cancel keeps what
-the list had; another filter or a data change re-runs the task (judging only changed firms).
+(through the service's verdict cache: only firms whose data changed since are judged); the
+fitting ids become `FirmQuery.ids` and the ranking `FirmQuery.order_ids`, which the database
+applies, so the table stays lazy. Cancel keeps what the list had; another filter or a data
+change re-runs the task (judging only changed firms).
 """
 from __future__ import annotations
 
@@ -237,20 +238,15 @@ class FirmListPage(QWidget):
         self._verdict_run += 1
         run, base, self._verdict_asks = self._verdict_run, self._base_scope(), (key, wants_order)
         firms, qualification = self.firms, self.ctx.workspace.qualification
-        known = self.model.known_verdicts()
 
         def work(report):
-            found = judge_firms(firms, qualification, base, known, report)
+            found = judge_firms(firms, qualification, base, report)
             if found is None:
                 return None
             ids, judged = found
-
-            def digest(firm_id):
-                return judged[firm_id] if firm_id in judged else known[firm_id]
-
-            fits = frozenset(i for i in ids if verdict_matches(key, digest(i))) if key else None
+            fits = frozenset(i for i in ids if verdict_matches(key, judged[i])) if key else None
             # a stable sort of the firms in name order: equal ranks stay by name
-            order = tuple(sorted(ids, key=lambda i: verdict_rank(digest(i)))) if wants_order \
+            order = tuple(sorted(ids, key=lambda i: verdict_rank(judged[i]))) if wants_order \
                 else None
             return VerdictResult(base, fits, order, judged)
 
@@ -297,7 +293,7 @@ class FirmListPage(QWidget):
         self.apply_query()
 
     def _on_bus_changed(self, _table: str, _firm_id: int) -> None:
-        # Judged again: only the changed firms cost time (the model forgot just their verdicts).
+        # Judged again: only the changed firms cost time (the cache knows their data versions).
         self._verdict_scope_done = self._order_scope_done = None
         if self.verdict_filter.currentData() or self._verdict_sort is not None:
             self.apply_query()
