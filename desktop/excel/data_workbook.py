@@ -21,7 +21,8 @@ from . import headers as h
 from .atomic import Progress, report, write_atomically
 from .cells import MONEY_FORMAT, cell
 from .guard import Limits, refuse
-from .reader import ReadResult, WorkbookReader, cell_value, open_workbook, rows_of
+from .reader import ReadResult, WorkbookReader
+from .sheets import workbook_sheets
 
 FORMAT_NAME = "srdi-desk-data"
 FORMAT_VERSION = 1
@@ -113,15 +114,15 @@ def write_data_workbook(path: Path, firms: Iterable[FirmData], total: int, *, ap
 
 def read_meta(path: Path) -> dict[str, object] | None:
     """The meta sheet as a dict, or None when the workbook is not a data workbook."""
-    with open_workbook(path) as workbook:
-        if META_SHEET not in workbook.sheetnames:
+    with workbook_sheets(path, {META_SHEET}) as sheets:  # calamine: no sheet is loaded but meta
+        if not sheets:
             return None
         meta = {}
-        for index, values in enumerate(rows_of(workbook[META_SHEET])):
+        for index, values in enumerate(sheets[0].rows):   # values through cell_value
             if index > 100:
                 break
             if len(values) >= 2 and isinstance(values[0], str):
-                meta[values[0].strip()] = cell_value(values[1])
+                meta[values[0]] = values[1]
     return meta if meta.get("format") == FORMAT_NAME else None
 
 

@@ -1,6 +1,7 @@
 """Reading the workbooks people really have: rows of raw field values, plus an issue list.
 
-Sheets are streamed (openpyxl read_only, data_only: formulas give their cached values). The
+Sheets are read through python-calamine, or streamed through openpyxl where calamine would
+not give the same values (sheets.py); formulas give their cached values either way. The
 header row is found among the first rows, below title rows; a two-level header (a merged
 '2024年' over '营业收入' and '研发费用') is read by forward-filling the upper level's empty
 cells, which is what a merged region looks like when streamed. Totals and notes are skipped.
@@ -12,22 +13,19 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
-from defusedxml.common import DefusedXmlException
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from desktop.domain.errors import DomainError
 from desktop.domain.messages import Message
 from desktop.domain.values import ParseError, parse_decimal
 
 from . import headers as h
 from .atomic import Progress, report
 from .guard import Limits, refuse
+from .sheets import SheetRows, TooManyRows, cell_value, open_workbook, rows_of, workbook_sheets
 
 PEEK_ROWS = 30            # where a header row is looked for
 PROGRESS_EVERY = 500
@@ -88,55 +86,6 @@ class ReadResult:
     blanks_clear: bool = False     # an empty cell clears the stored value (data workbook)
 
 
-def _refusal(error: Exception, path: str, part: str):
-    """A damaged file's error as a message; an XML entity or DTD refused by defusedxml (which
-    openpyxl may wrap in its own error) as the unsafe-XML refusal."""
-    cause: BaseException | None = error
-    while cause is not None:
-        if isinstance(cause, DefusedXmlException):
-            return refuse("import.unsafe_xml", path=path, part=part)
-        cause = cause.__cause__ or cause.__context__
-    return refuse("import.unreadable", path=path, error=str(error).splitlines()[0])
-
-
-@contextmanager
-def open_workbook(path: Path) -> Iterator:
-    """The workbook, streamed, formulas as cached values; unreadable → ValidationError.
-
-    openpyxl is given an open file, not the name, so the content decides (guard.py checked
-    it), never the extension."""
-    with Path(path).open("rb") as handle:
-        try:
-            workbook = load_workbook(handle, read_only=True, data_only=True, keep_links=False)
-        except Exception as error:  # openpyxl raises many kinds for a damaged file
-            raise _refusal(error, Path(path).name, "") from None
-        try:
-            yield workbook
-        finally:
-            workbook.close()
-
-
-def rows_of(sheet) -> Iterator[tuple]:
-    """The sheet's rows as tuples of values, damaged XML turned into a message."""
-    try:
-        yield from sheet.iter_rows(values_only=True)
-    except DomainError:
-        raise
-    except Exception as error:
-        raise _refusal(error, sheet.title, sheet.title) from None
-
-
-def cell_value(raw: object) -> object:
-    """Dates without a time become dates; whole floats ints; text stripped."""
-    if isinstance(raw, datetime) and raw.time() == datetime.min.time():
-        return raw.date()
-    if isinstance(raw, float) and raw.is_integer() and abs(raw) < 2 ** 53:
-        return int(raw)
-    if isinstance(raw, str):
-        return raw.strip()
-    return raw
-
-
 def is_blank(value: object) -> bool:
     return value is None or value == ""
 
@@ -152,6 +101,7 @@ class WorkbookReader:
         self.mapping = {self._key(k): v for k, v in (mapping or {}).items()}
         self.progress = progress
         self.issues: list[Issue] = []
+        self._targets_of: dict[int, tuple[SheetLayout, list[tuple]]] = {}
         self.data_rows = 0
         self.done = 0
         self.total = 0
@@ -164,26 +114,26 @@ class WorkbookReader:
     def read(self, path: Path, kinds: Mapping[str, str] | None = None,
              blanks_clear: bool = False) -> ReadResult:
         """All sheets (or only those named in `kinds`, read as that kind, header in row 1)."""
-        with open_workbook(path) as workbook:
-            sheets = [s for s in workbook.worksheets if kinds is None or s.title in kinds]
-            self.total = sum(s.max_row or 0 for s in sheets)
-            if self.total > self.limits.max_rows + PEEK_ROWS * len(sheets):
-                raise refuse("import.too_many_rows", limit=self.limits.max_rows)
-            layouts, rows = [], []
-            for sheet in sheets:
-                kind = kinds.get(sheet.title) if kinds else None
-                layout, sheet_rows = self._read_sheet(sheet, kind)
-                layouts.append(layout)
-                rows += sheet_rows
+        try:  # the sheets' own row counts, checked before a row is converted
+            with workbook_sheets(path, kinds, self.limits.max_rows, PEEK_ROWS) as sheets:
+                self.total = sum(s.max_row for s in sheets)
+                layouts, rows = [], []
+                for sheet in sheets:
+                    kind = kinds.get(sheet.title) if kinds else None
+                    layout, sheet_rows = self._read_sheet(sheet, kind)
+                    layouts.append(layout)
+                    rows += sheet_rows
+        except TooManyRows:
+            raise refuse("import.too_many_rows", limit=self.limits.max_rows) from None
         self._tick(force=True)
         return ReadResult(layouts, rows, self.issues, blanks_clear)
 
     # -- one sheet --------------------------------------------------------------------------
-    def _read_sheet(self, sheet, kind: str | None) -> tuple[SheetLayout, list[Row]]:
-        stream = rows_of(sheet)
+    def _read_sheet(self, sheet: SheetRows, kind: str | None) -> tuple[SheetLayout, list[Row]]:
+        stream = sheet.rows
         peek = []
         for values in stream:
-            peek.append(tuple(cell_value(v) for v in values))
+            peek.append(values)
             if len(peek) >= PEEK_ROWS or kind is not None:
                 break
         self.done += len(peek)
@@ -199,8 +149,7 @@ class WorkbookReader:
         rows: list[Row] = []
         pending = ((number, values) for number, values in enumerate(peek, start=1)
                    if number > last_header)
-        counted = _chain(pending, ((number, tuple(cell_value(v) for v in values))
-                                   for number, values in enumerate(stream, start=len(peek) + 1)))
+        counted = _chain(pending, enumerate(stream, start=len(peek) + 1))
         for number, values in counted:
             if number > len(peek):
                 self._tick()
@@ -332,9 +281,10 @@ class WorkbookReader:
 
     # -- one data row -----------------------------------------------------------------------
     def _row(self, layout: SheetLayout, number: int, values: tuple) -> Row | None:
-        if all(is_blank(v) for v in values):
+        first = next((v for v in values if v is not None and v != ""), None)
+        if first is None:
             return None
-        first = next(_text(v) for v in values if not is_blank(v))
+        first = _text(first)
         if _TOTAL.match(h.normalize(first)) or _NOTE.match(unicodedata.normalize("NFKC", first).lower()):
             return None
         self.data_rows += 1
@@ -342,32 +292,45 @@ class WorkbookReader:
             raise refuse("import.too_many_rows", limit=self.limits.max_rows)
         fields: dict[str, Value] = {}
         years: dict[int | None, dict[str, Value]] = {}
-        for column in layout.columns:
-            if column.field is None:
+        width = len(values)
+        for index, letter, name, year, scale in self._targets(layout):
+            raw = values[index] if index < width else None
+            if raw.__class__ is str and raw.upper() in _ERRORS:
+                self.issues.append(Issue(layout.sheet, number, letter, raw, Message(
+                    "import.cell_error", {"value": raw}, field=name)))
                 continue
-            raw = values[column.index - 1] if column.index <= len(values) else None
-            if isinstance(raw, str) and raw.upper() in _ERRORS:
-                self.issues.append(Issue(layout.sheet, number, column.letter, raw, Message(
-                    "import.cell_error", {"value": raw}, field=column.field)))
+            value = Value(letter, raw, _converted(raw, scale) if scale else raw)
+            if year is _PROFILE:
+                fields[name] = value
                 continue
-            value = Value(column.letter, raw, _converted(raw, column.scale))
-            fiscal = layout.kind == h.FIRM and column.field in h.FISCAL_FIELDS
-            if fiscal and column.year is not None:
-                years.setdefault(column.year, {"year": Value(column.letter, column.year,
-                                                             column.year)})
-                years[column.year][column.field] = value
-            elif fiscal:
-                years.setdefault(None, {})[column.field] = value
-            else:
-                fields[column.field] = value
+            record = years.get(year)
+            if record is None:  # the year's own value names the year's first column read
+                record = years[year] = {} if year is None else {"year": Value(letter, year, year)}
+            record[name] = value
         # A year from a header counts when it has a figure; one from a year column when the
         # row states the year (a year whose figures are all unknown is still a record).
         yearly = [record for key, record in years.items()
                   if any(not is_blank(v.raw) for k, v in record.items() if k != "year" or key is None)]
         return Row(layout.sheet, number, layout.kind or h.FIRM, fields, yearly)
 
+    def _targets(self, layout: SheetLayout) -> list[tuple]:
+        """Per imported column (0-based index, letter, field, year key or _PROFILE, scale),
+        worked out once per sheet: a firm sheet's fiscal fields go to their year's record."""
+        cached = self._targets_of.get(id(layout))
+        if cached is None or cached[0] is not layout:
+            targets = []
+            for column in layout.columns:
+                if column.field is None:
+                    continue
+                fiscal = layout.kind == h.FIRM and column.field in h.FISCAL_FIELDS
+                targets.append((column.index - 1, column.letter, column.field,
+                                column.year if fiscal else _PROFILE, column.scale))
+            cached = self._targets_of[id(layout)] = (layout, targets)
+        return cached[1]
+
 
 _UNMAPPED = object()
+_PROFILE = object()   # a column of the row's own record, not of a fiscal year
 
 
 def _text(value: object) -> str:
@@ -396,4 +359,6 @@ def read_workbook(path: Path, mapping: Mapping[str, object] | None = None,
 
 
 __all__ = ["Column", "Issue", "ReadResult", "Row", "SheetLayout", "Value", "WorkbookReader",
-           "read_workbook"]
+           "read_workbook",
+           # from sheets.py, for the data workbook's meta sheet and the tests
+           "cell_value", "open_workbook", "rows_of"]

@@ -7,9 +7,10 @@ or the issues that refuse it, each at the column its field was read from.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
+from desktop.db import bulk
 from desktop.domain import records as r
 from desktop.domain.enums import EvidenceKind, MarketScope
 from desktop.domain.errors import NotFound, ValidationError
@@ -60,6 +61,16 @@ class PlanState:
         self.firms: dict[str, r.Firm | None] = {}
         self.yearly: dict[tuple, r.Record] = {}
         self.evidence: dict[str, list[r.EvidenceItem]] = {}
+
+    def prefetch(self, codes: Iterable[object]) -> None:
+        """Note the codes no stored firm has (a few queries for them all); `firm()` then
+        answers None for them without asking the database."""
+        usccs = {normalize_uscc(str(code)) for code in codes if code is not None}
+        usccs -= set(self.firms)
+        usccs.discard("")
+        taken = bulk.usccs_taken(sorted(usccs))
+        for uscc in usccs - taken:
+            self.firms[uscc] = None
 
     def firm(self, uscc: str) -> r.Firm | None:
         if uscc not in self.firms:

@@ -5,6 +5,7 @@ Empty text means unknown (None) for numbers, dates, flags and choices.
 """
 from __future__ import annotations
 
+import functools
 import typing
 from collections.abc import Mapping
 from datetime import date
@@ -106,9 +107,8 @@ def record_from(record_type: type[R], raw: Mapping[str, object], *,
     unparsable value and unknown key. `fixed` supplies already-typed values (ids, keys)."""
     if not isinstance(raw, Mapping):
         raise ValidationError(Message("value.not_an_object", {"value": type(raw).__name__}))
-    hints = typing.get_type_hints(record_type)
+    hints, known, required = _shape(record_type)
     fixed = dict(fixed or {})
-    known = set(record_type.field_names())
     problems: list[Message] = []
     values: dict[str, Any] = {}
     for key, value in raw.items():
@@ -123,17 +123,26 @@ def record_from(record_type: type[R], raw: Mapping[str, object], *,
             problems.append(Message(error.code, error.params, field=key))
             continue
         if parsed is None and not _accepts_none(hints[key]):
-            if key in _required_fields(record_type):
+            if key in required:
                 problems.append(Message("field.required", field=key))
             continue  # keep the record's default (e.g. status 'valid')
         values[key] = parsed
     values.update(fixed)
-    for name in _required_fields(record_type):
+    for name in required:
         if name not in values and not any(p.field == name for p in problems):
             problems.append(Message("field.required", field=name))
     if problems:
         raise ValidationError(problems)
     return record_type(**values)
+
+
+@functools.cache
+def _shape(record_type: type) -> tuple[dict[str, Any], frozenset[str], tuple[str, ...]]:
+    """A record type's field types, field names and required fields: worked out once per
+    type (get_type_hints evaluates every annotation anew on each call, and an import calls
+    this for every row)."""
+    return (typing.get_type_hints(record_type), frozenset(record_type.field_names()),
+            _required_fields(record_type))
 
 
 def _accepts_none(hint: Any) -> bool:

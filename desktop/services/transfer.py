@@ -24,6 +24,7 @@ from desktop.excel.guard import Limits, check_workbook_file
 from desktop.excel.reader import Issue, ReadResult, SheetLayout, read_workbook
 from desktop.excel.report import write_report
 
+from . import import_write
 from .context import ServiceContext
 from .import_plan import CREATE, REFUSE, UNCHANGED, UPDATE, Op, PlanState, RowPlan
 
@@ -166,6 +167,9 @@ class TransferService:
         # Firms first, so a figure or evidence sheet can name a firm made by the import.
         rows = sorted((row for row in read.rows if row.sheet not in refused_sheets),
                       key=lambda row: row.kind != h.FIRM)
+        # Which codes name stored firms, asked in a few queries: a new firm's row then asks
+        # the database nothing while it is planned.
+        state.prefetch(row.fields["uscc"].value for row in rows if "uscc" in row.fields)
         plans = []
         for done, row in enumerate(rows, start=1):
             if done % 200 == 0:
@@ -177,32 +181,65 @@ class TransferService:
 
     # -- writing ----------------------------------------------------------------------------
     def _write(self, plans: list[RowPlan], skip_invalid: bool, progress: Progress | None) -> bool:
-        """Write the planned rows in one transaction; True when the database changed."""
-        ids: dict[str, int] = {}
-        wrote = False
+        """Write the planned rows in one transaction; True when the database changed.
+
+        New firms and what they own go through the bulk path (import_write.py), the rows of
+        stored firms through the services. Should the bulk write itself fail (another writer
+        took a code since the plan), the rows are written one by one instead, so the failing
+        row is named (and, with skip_invalid, left out alone)."""
+        try:
+            new, rest = import_write.split(plans)
+        except import_write.NotBulk:
+            new, rest = {}, plans
+        if not new:
+            return self._write_in_transaction(plans, skip_invalid, progress)
+        total = len(new) + len(rest)
         try:
             with self.context.database.transaction():
-                for done, plan in enumerate(plans, start=1):
-                    if done % 200 == 0 or done == len(plans):
-                        report(progress, done, len(plans))
-                    if plan.action == UNCHANGED:
-                        continue
-                    before = dict(ids)
-                    try:
-                        # Only the valid rows: a savepoint per row, so a failing row is undone
-                        # alone. All or nothing: a failure undoes everything anyway.
-                        with self.context.database.transaction() if skip_invalid else nullcontext():
-                            for op in plan.ops:
-                                self._apply(op, plan.uscc, ids)
-                        wrote = True
-                    except DomainError as error:
-                        ids = before
-                        plan.issues += [Issue(plan.row.sheet, plan.row.row, "", None, m)
-                                        for m in error.messages]
-                        if not skip_invalid:
-                            raise _Abort() from error
+                try:
+                    done = import_write.write_new_firms(self.context, new, progress, 0, total)
+                except DomainError as error:
+                    raise _BulkFailed() from error
+                self._write_rows(rest, skip_invalid, progress, done, total)
+            return True
         except _Abort:
             return False
+        except _BulkFailed:
+            return self._write_in_transaction(plans, skip_invalid, progress)
+
+    def _write_in_transaction(self, plans: list[RowPlan], skip_invalid: bool,
+                              progress: Progress | None) -> bool:
+        try:
+            with self.context.database.transaction():
+                return self._write_rows(plans, skip_invalid, progress, 0, len(plans))
+        except _Abort:
+            return False
+
+    def _write_rows(self, plans: list[RowPlan], skip_invalid: bool, progress: Progress | None,
+                    offset: int, total: int) -> bool:
+        """Row by row through the services, inside the caller's transaction; True when a row
+        was written. All or nothing: a failing row raises _Abort (the caller rolls back)."""
+        ids: dict[str, int] = {}
+        wrote = False
+        for done, plan in enumerate(plans, start=1):
+            if done % 200 == 0 or done == len(plans):
+                report(progress, offset + done, total)
+            if plan.action == UNCHANGED:
+                continue
+            before = dict(ids)
+            try:
+                # Only the valid rows: a savepoint per row, so a failing row is undone
+                # alone. All or nothing: a failure undoes everything anyway.
+                with self.context.database.transaction() if skip_invalid else nullcontext():
+                    for op in plan.ops:
+                        self._apply(op, plan.uscc, ids)
+                wrote = True
+            except DomainError as error:
+                ids = before
+                plan.issues += [Issue(plan.row.sheet, plan.row.row, "", None, m)
+                                for m in error.messages]
+                if not skip_invalid:
+                    raise _Abort() from error
         return wrote
 
     def _apply(self, op: Op, uscc: str, ids: dict[str, int]) -> None:
@@ -231,6 +268,10 @@ class TransferService:
 
 class _Abort(Exception):
     """All or nothing: a row failed while writing, so the transaction is rolled back."""
+
+
+class _BulkFailed(Exception):
+    """The bulk insert was refused (rolled back): write the rows one by one instead."""
 
 
 def _sheet_level(issue: Issue, read: ReadResult) -> bool:

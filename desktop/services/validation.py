@@ -2,6 +2,7 @@
 as Messages naming the field, so a form can mark all its invalid fields at once."""
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 from decimal import Decimal
@@ -26,12 +27,24 @@ _TEXT_LIMITS = {"name": 200, "name_en": 300, "legal_representative": 100, "addre
                 "niche": 300, "source": 300}
 
 
+# An import normalises and checks each code several times per row, and stdnum's compact() is
+# slow; both are pure functions of the text, so their answers are remembered.
+@functools.lru_cache(maxsize=16384)
 def normalize_uscc(text: str) -> str:
     """Upper case without spaces or dashes, the form stored and compared."""
     return stdnum_uscc.compact(text or "")
 
 
 def check_uscc(value: str, field: str = "uscc") -> list[Message]:
+    return list(_uscc_problems(value, field))
+
+
+@functools.lru_cache(maxsize=16384)
+def _uscc_problems(value: str, field: str) -> tuple[Message, ...]:
+    return tuple(_check_uscc(value, field))
+
+
+def _check_uscc(value: str, field: str) -> list[Message]:
     if not value:
         return [Message("field.required", field=field)]
     try:
