@@ -32,11 +32,39 @@ class ConditionResult:
     interpretations: list[str] = field(default_factory=list)
 
 
+def _memo_key(test: Test) -> tuple:
+    """What a measurement depends on besides the facts and settings, worked out once per
+    test (kept on the frozen object; dataclass equality ignores it)."""
+    key = test.__dict__.get("_memo_key")
+    if key is None:
+        key = (test.metric, repr(sorted(test.params.items())), test.years, test.mode)
+        object.__setattr__(test, "_memo_key", key)
+    return key
+
+
 def measure(ctx: Context, test: Test) -> Measured:
-    return METRICS[test.metric].measure(ctx, test.params, test.years, test.mode)
+    """The test's metric measured on the facts; the same measurement in another criterion or
+    tier of the same evaluation is not measured again (results are never changed)."""
+    key = (id(ctx.settings), _memo_key(test))
+    found = ctx.memo.get(key)
+    if found is None:
+        found = ctx.memo[key] = METRICS[test.metric].measure(ctx, test.params, test.years,
+                                                             test.mode)
+    return found
 
 
 def threshold_text(ctx: Context, test: Test) -> str:
+    texts = test.__dict__.get("_thresholds")
+    if texts is None:
+        texts = {}
+        object.__setattr__(test, "_thresholds", texts)
+    text = texts.get(ctx.facts.year)
+    if text is None:
+        text = texts[ctx.facts.year] = _threshold_text(ctx, test)
+    return text
+
+
+def _threshold_text(ctx: Context, test: Test) -> str:
     spec = METRICS[test.metric]
     if spec.kind == "boolean":
         return "✓"

@@ -25,7 +25,16 @@ SCORE_ID = "score"
 
 
 def evaluate_criterion(ctx: Context, criterion: Criterion) -> CriterionResult:
-    """One criterion's outcome, with its value, threshold, formula, gap and evidence."""
+    """One criterion's outcome, with its value, threshold, formula, gap and evidence (judged
+    once per evaluation: a rulebook's common criteria serve each of its tiers)."""
+    key = (id(ctx.settings), id(criterion))
+    found = ctx.memo.get(key)
+    if found is None or found[0] is not criterion:
+        found = ctx.memo[key] = (criterion, _evaluate_criterion(ctx, criterion))
+    return found[1]
+
+
+def _evaluate_criterion(ctx: Context, criterion: Criterion) -> CriterionResult:
     base = dict(id=criterion.id, group=criterion.group, title=criterion.title)
     own = [criterion.interpretation] if criterion.interpretation else []
     if criterion.manual:
@@ -190,7 +199,9 @@ class Engine:
         return book
 
     # -- evaluating ---------------------------------------------------------------------
-    def evaluate_tier(self, facts: Facts, tier: int, override: str | None = None) -> TierVerdict:
+    def evaluate_tier(self, facts: Facts, tier: int, override: str | None = None,
+                      memo: dict | None = None) -> TierVerdict:
+        """One tier's verdict; `memo` shares measurements between tiers of the same facts."""
         book = self.choose(tier, facts.assessment_date, facts.kind, override)
         rule = book.tiers[tier]
         interpretations: list[str] = []
@@ -198,7 +209,8 @@ class Engine:
             interpretations.append(rule.interpretation)
             book = self.rulebooks[rule.inherit]
             rule = book.tiers[tier]
-        ctx = Context(facts=facts, settings=book.settings, size_gate=self.size_gate)
+        ctx = Context(facts=facts, settings=book.settings, size_gate=self.size_gate,
+                      memo={} if memo is None else memo)
         results = [evaluate_criterion(ctx, c) for c in book.common + rule.criteria]
         extra: list[CriterionResult] = []
         groups: dict[str, Decimal] = {}
@@ -218,7 +230,8 @@ class Engine:
             direct_route=route, interpretations=tuple(dict.fromkeys(i for i in interpretations if i)))
 
     def evaluate(self, facts: Facts, tiers=(1, 2, 3), override: str | None = None) -> list[TierVerdict]:
-        return [self.evaluate_tier(facts, tier, override) for tier in tiers]
+        memo: dict = {}   # these facts' measurements, for every tier
+        return [self.evaluate_tier(facts, tier, override, memo) for tier in tiers]
 
 
 __all__ = ["Engine", "Indicator", "evaluate_criterion", "combine"]

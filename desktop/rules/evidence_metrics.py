@@ -28,7 +28,11 @@ def _years_before(day: date, years: int) -> date:
 
 
 def _items(ctx: Context, kinds) -> list[r.EvidenceItem]:
-    return [i for i in ctx.facts.evidence if i.kind in kinds and ctx.facts.in_force(i)]
+    in_force = ctx.memo.get("in_force")
+    if in_force is None:   # once per evaluation, not once per metric
+        in_force = ctx.memo["in_force"] = tuple(i for i in ctx.facts.evidence
+                                                if ctx.facts.in_force(i))
+    return [i for i in in_force if i.kind in kinds]
 
 
 # ---------------------------------------------------------------- IP

@@ -19,6 +19,10 @@ class Context:
     facts: Facts
     settings: dict[str, Any]
     size_gate: Any = None     # rulebook.SizeGate, for the size_class metric
+    # What was measured or judged already for these facts (shared by the tiers of one
+    # Engine.evaluate): the results are pure functions of the facts, the rulebook's settings
+    # and the rule, and are never changed once made.
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass

@@ -54,8 +54,11 @@ def max_points(indicator: Indicator) -> Decimal:
 
 
 def _measure(ctx: Context, indicator: Indicator) -> Measured:
-    return measure(ctx, Test(metric=indicator.metric, params=indicator.params,
-                             years=indicator.years))
+    test = indicator.__dict__.get("_test")
+    if test is None:   # made once per indicator (kept on the frozen object)
+        test = Test(metric=indicator.metric, params=indicator.params, years=indicator.years)
+        object.__setattr__(indicator, "_test", test)
+    return measure(ctx, test)
 
 
 def score_indicator(ctx: Context, indicator: Indicator) -> CriterionResult:
