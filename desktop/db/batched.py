@@ -73,3 +73,12 @@ def firms_for(firm_ids: Iterable[int]) -> dict[int, r.Firm]:
         for row in Firm.select().where(Firm.id.in_(part)).dicts():
             found[row["id"]] = record_from(row, r.Firm)
     return found
+
+
+def data_clock() -> int:
+    """The database-wide clock `firm.data_version` values come from (schema 5). It only goes
+    back when older content replaced the database (a backup restored)."""
+    from .models import DataClock
+
+    row = DataClock.select(DataClock.value).where(DataClock.id == 1).tuples().first()
+    return row[0] if row else 0

@@ -4,7 +4,8 @@ kept in memory so a firm is judged once until its data changes.
 A digest is valid for the firm's `data_version` (the database changes it whenever the firm or
 anything a verdict reads about it changes, in any window or command: schema 5 triggers), for
 the day it was judged on (today decides the year, the assessment date and so the rulebook) and
-for the loaded rulebooks. Asking for the digests of many firms reads their versions in one
+for the loaded rulebooks; when the database's data clock goes back (a backup restored) every
+digest is forgotten, as versions are then given again to other data. Asking for the digests of many firms reads their versions in one
 query per chunk and judges only the stale ones, in batches (`QualificationService.evaluate_many`).
 
 The firm list's verdict column, its verdict filter and its verdict order read their verdicts
@@ -17,6 +18,7 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from desktop.db import batched as batched_rows
 from desktop.db import firms as firm_rows
 from desktop.domain.errors import DomainError, NotFound
 from desktop.domain.messages import Message
@@ -62,16 +64,26 @@ class VerdictCache:
     """firm id → (data_version, day, digest). `versions(ids)` gives the current data
     versions (db.firms.data_versions unless a test says otherwise)."""
 
-    def __init__(self, qualification, versions: Callable[[list[int]], dict[int, int]] | None = None
-                 ) -> None:
+    def __init__(self, qualification, versions: Callable[[list[int]], dict[int, int]] | None = None,
+                 clock: Callable[[], int] | None = None) -> None:
         self.qualification = qualification
         self._versions = versions or firm_rows.data_versions
+        self._clock = clock or batched_rows.data_clock
+        self._clock_seen = 0
         self._entries: dict[int, tuple[int, object, VerdictDigest]] = {}
         self._shared: dict[VerdictDigest, VerdictDigest] = {}
         self._lock = threading.Lock()
 
     def _day(self):
         return self.qualification.context.today()
+
+    def _check_clock(self) -> None:
+        """A data version names one state of a firm only while the clock goes forward: after
+        a restore put it back, versions are given again to other data, so all is forgotten."""
+        clock = self._clock()
+        if clock < self._clock_seen:
+            self.forget()
+        self._clock_seen = clock
 
     def cached(self, firm_id: int) -> VerdictDigest | None:
         """The digest last judged for the firm, without asking whether it is still valid."""
@@ -81,6 +93,7 @@ class VerdictCache:
     def stale(self, firm_ids: Iterable[int]) -> list[int]:
         """Those of `firm_ids` (existing firms) that would be judged now."""
         ids = list(dict.fromkeys(firm_ids))
+        self._check_clock()
         versions, day = self._versions(ids), self._day()
         return [i for i in ids if i in versions and not self._valid(i, versions[i], day)]
 
@@ -96,6 +109,7 @@ class VerdictCache:
         `progress(done, total)` is told as chunks are judged; when it returns False the
         judging stops and None is returned (what was judged stays cached)."""
         ids = list(dict.fromkeys(firm_ids))
+        self._check_clock()
         versions, day = self._versions(ids), self._day()
         found: dict[int, VerdictDigest] = {}
         stale: list[int] = []
