@@ -9,10 +9,9 @@ from desktop.domain.records import Firm as FirmRecord
 from desktop.domain.records import FirmQuery, FirmSummary
 
 from .convert import to_columns, to_record
-from .models import Application, FiscalYear, Firm, database_proxy
+from .models import Firm, database_proxy
 from .pinyin import initials
 
-OPEN_STATUSES = ("draft", "ready", "submitted", "returned", "recommended")
 INLINE_IDS = 900          # up to this many ids go into the query as parameters
 
 
@@ -152,6 +151,50 @@ def _by_position(query, spec: FirmQuery):
     return query.order_by(key, Firm.id)
 
 
+# Text this long or longer is looked up in the trigram index first (FTS5 cannot match less).
+TRIGRAM = 3
+# A text found in more firms than this is filtered by LIKE alone: reading that many index hits
+# and then the firms costs more than one pass over the table, and the first page of a name-
+# ordered list is then found in the first few hundred rows of the name index.
+BROAD = 20_000
+
+
+def _like(text: str):
+    """The list's search condition: a substring of the name, English name, USCC or pinyin
+    initials (LIKE: case-insensitive for ASCII letters; peewee escapes % and _)."""
+    condition = (Firm.name.contains(text) | Firm.name_en.contains(text)
+                 | Firm.uscc.contains(text.upper()))
+    if text.isascii() and text.isalnum():
+        condition |= Firm.name_initials.contains(text.lower())
+    return condition
+
+
+def _phrase(text: str) -> str:
+    """`text` as one FTS5 string: whatever the user typed (quotes, *, AND, NEAR, ^, :) is
+    characters to find, never query syntax."""
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _search_hits(phrase: str):
+    return pw.SQL('SELECT rowid FROM "firm_search" WHERE "firm_search" MATCH ?', [phrase])
+
+
+def _text_condition(text: str):
+    """Firms whose searched columns contain `text`. From three characters on, the trigram
+    index narrows the firms first and LIKE then keeps exactly the firms it always kept (the
+    index folds more letter cases than LIKE does); shorter text has no trigram to look up."""
+    like = _like(text)
+    if len(text) < TRIGRAM:
+        return like
+    phrase = _phrase(text)
+    hits = database_proxy.execute_sql(
+        'SELECT count(*) FROM (SELECT 1 FROM "firm_search" WHERE "firm_search" MATCH ?'
+        " LIMIT ?)", (phrase, BROAD + 1)).fetchone()[0]
+    if hits > BROAD:
+        return like
+    return Firm.id.in_(pw.NodeList([_search_hits(phrase)], parens=True)) & like
+
+
 def _filtered(query, spec: FirmQuery):
     if spec.ids is not None:
         query = query.where(_ids_condition(spec.ids))
@@ -161,11 +204,7 @@ def _filtered(query, spec: FirmQuery):
         query = query.where(Firm.archived == False)  # noqa: E712
     text = spec.text.strip()
     if text:
-        condition = (Firm.name.contains(text) | Firm.name_en.contains(text)
-                     | Firm.uscc.contains(text.upper()))
-        if text.isascii() and text.isalnum():
-            condition |= Firm.name_initials.contains(text.lower())
-        query = query.where(condition)
+        query = query.where(_text_condition(text))
     if spec.region_prefix:
         query = query.where(Firm.region_code.startswith(spec.region_prefix))
     if spec.industry_prefix:
@@ -177,63 +216,40 @@ def count(spec: FirmQuery = FirmQuery()) -> int:
     return _filtered(Firm.select(Firm.id), spec).count()
 
 
-def _page_ids(spec: FirmQuery, limit: int | None, offset: int, order_key) -> list[int] | None:
-    """The ids of one page, found on the firm table alone when the order allows it: skipping
-    50,000 rows of an index is quick, computing their revenue columns first is not."""
-    if spec.order_ids is not None and limit is not None:
-        query = _by_position(_filtered(Firm.select(Firm.id), spec), spec)
-        return [row[0] for row in query.limit(limit).offset(offset).tuples()]
-    if spec.order_by not in ("name", "uscc", "region_code", "industry_code") or limit is None:
-        return None
-    key = getattr(Firm, spec.order_by)
-    order = [key.desc() if spec.descending else key.asc(), Firm.id]
-    query = _filtered(Firm.select(Firm.id), spec).order_by(*order).limit(limit).offset(offset)
-    return [row[0] for row in query.tuples()]
+_ORDER_KEYS = {"name": Firm.name, "uscc": Firm.uscc, "region_code": Firm.region_code,
+               "industry_code": Firm.industry_code, "last_revenue": Firm.last_revenue,
+               "open_applications": Firm.open_applications}
+
+
+def _ordered(query, spec: FirmQuery):
+    if spec.order_ids is not None:
+        return _by_position(query, spec)
+    key = _ORDER_KEYS.get(spec.order_by, Firm.name)
+    if spec.text.strip() and len(spec.text.strip()) < TRIGRAM and spec.order_by == "name":
+        # Short text is matched row by row: one pass over the table and a sort of the matches
+        # costs the same for any text, walking the name index until a page is full could
+        # visit every firm (with a jump to its row each time) when few match.
+        key = pw.NodeList((pw.SQL("+"), key))
+    # Columns that cannot be NULL get no NULLS LAST: SQLite would sort instead of reading the
+    # index in order.
+    nulls = "last" if spec.order_by == "last_revenue" else None
+    return query.order_by(key.desc(nulls=nulls) if spec.descending else key.asc(nulls=nulls),
+                          Firm.id)
 
 
 def summaries(spec: FirmQuery = FirmQuery(), limit: int | None = None,
               offset: int = 0) -> list[FirmSummary]:
-    """One page of the firm list: the latest fiscal year's revenue and the open application
-    count come from subqueries, not one query per firm. With `spec.order_ids` the page's ids
-    are found first too, by position, so those columns are computed for the page alone."""
-    latest_year = (FiscalYear.select(pw.fn.MAX(FiscalYear.year))
-                   .where(FiscalYear.firm == Firm.id))
-    FY = FiscalYear.alias("latest")
-    open_count = (Application.select(pw.fn.COUNT(Application.id))
-                  .where((Application.firm == Firm.id) & Application.status.in_(OPEN_STATUSES)))
-    columns = {"name": Firm.name, "uscc": Firm.uscc, "region_code": Firm.region_code,
-               "industry_code": Firm.industry_code, "last_revenue": FY.operating_revenue,
-               "open_applications": open_count}
-    if spec.order_by == "open_applications":
-        # A subquery cannot be ordered directly; order by its alias in the select list.
-        key = pw.SQL('"open_applications"')
-        order = [pw.SQL('"open_applications" DESC') if spec.descending else key, Firm.id]
-    else:
-        key = columns.get(spec.order_by, Firm.name)
-        order = [key.desc(nulls="last") if spec.descending else key.asc(nulls="last"), Firm.id]
-    query = (Firm.select(Firm.id, Firm.uscc, Firm.name, Firm.region_code, Firm.industry_code,
-                         Firm.archived, FY.year.alias("last_year"),
-                         FY.operating_revenue.alias("last_revenue"),
-                         open_count.alias("open_applications"))
-             .join(FY, pw.JOIN.LEFT_OUTER,
-                   on=((FY.firm == Firm.id) & (FY.year == latest_year)))
-             .order_by(*order))
-    ids = _page_ids(spec, limit, offset, key)
-    if ids is None:
-        query = _filtered(query, spec)
-        if spec.order_ids is not None:
-            query = _by_position(query, spec)
-        if limit is not None:
-            query = query.limit(limit).offset(offset)
-        rows = list(query.dicts())
-    else:   # the page's rows, in the order found above (a long page in parts)
-        rows = [row for start in range(0, len(ids), INLINE_IDS)
-                for row in query.where(Firm.id.in_(ids[start:start + INLINE_IDS])).dicts()]
-        place = {firm_id: index for index, firm_id in enumerate(ids)}
-        rows.sort(key=lambda row: place[row["id"]])
-    return [FirmSummary(id=row["id"], uscc=row["uscc"], name=row["name"],
-                        region_code=row["region_code"], industry_code=row["industry_code"],
-                        archived=bool(row["archived"]), last_year=row["last_year"],
-                        last_revenue=row["last_revenue"],
-                        open_applications=row["open_applications"] or 0)
-            for row in rows]
+    """One page of the firm list in one statement on the firm table alone (plus one look-up in
+    the search index for text of three characters or more): the latest year, its revenue and
+    the open application count are columns triggers keep (schema 5), so no page runs a query
+    per firm or a subquery per row."""
+    query = _ordered(_filtered(Firm.select(
+        Firm.id, Firm.uscc, Firm.name, Firm.region_code, Firm.industry_code, Firm.archived,
+        Firm.last_year, Firm.last_revenue, Firm.open_applications), spec), spec)
+    if limit is not None:
+        query = query.limit(limit).offset(offset)
+    return [FirmSummary(id=row.id, uscc=row.uscc, name=row.name, region_code=row.region_code,
+                        industry_code=row.industry_code, archived=bool(row.archived),
+                        last_year=row.last_year, last_revenue=row.last_revenue,
+                        open_applications=row.open_applications or 0)
+            for row in query.objects()]

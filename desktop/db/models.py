@@ -64,6 +64,9 @@ class Firm(BaseModel):
     last_revenue = MoneyField(null=True)
     open_applications = pw.IntegerField(default=0)
 
+    class Meta:
+        indexes = ((("archived", "name"), False),)   # schema 5: the list's filter and order
+
 
 class FiscalYear(BaseModel):
     firm = pw.ForeignKeyField(Firm, backref="fiscal_years", on_delete="CASCADE")
