@@ -32,12 +32,17 @@ class ConditionResult:
     interpretations: list[str] = field(default_factory=list)
 
 
-def _memo_key(test: Test) -> tuple:
-    """What a measurement depends on besides the facts and settings, worked out once per
-    test (kept on the frozen object; dataclass equality ignores it)."""
+_MEASUREMENTS: dict[tuple, int] = {}   # (metric, params, years, mode) → a small number
+
+
+def _memo_key(test: Test) -> int:
+    """What a measurement depends on besides the facts and settings, as a number equal for
+    equal tests, worked out once per test (kept on the frozen object; dataclass equality
+    ignores it)."""
     key = test.__dict__.get("_memo_key")
     if key is None:
-        key = (test.metric, repr(sorted(test.params.items())), test.years, test.mode)
+        content = (test.metric, repr(sorted(test.params.items())), test.years, test.mode)
+        key = _MEASUREMENTS.setdefault(content, len(_MEASUREMENTS))
         object.__setattr__(test, "_memo_key", key)
     return key
 
