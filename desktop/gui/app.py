@@ -50,13 +50,16 @@ def _quit_after_first_paint(window) -> None:
 
     from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 
+    # Qt's own translation of a standard button proves qtbase_*.qm was found. Not a string of
+    # ours: kept out of a literal translate call, which lupdate would add to our .ts.
+    qt_cancel = ("QPlatformTheme", "Cancel")
+
     def report_and_quit() -> None:
         print(json.dumps({
             "title": window.windowTitle(),
             "platform": QApplication.platformName(),
             "menus": [action.text() for action in window.menuBar().actions()],
-            # Qt's own translation of a standard button: proves qtbase_*.qm was found.
-            "qt_cancel": QCoreApplication.translate("QPlatformTheme", "Cancel"),
+            "qt_cancel": QCoreApplication.translate(*qt_cancel),
         }, ensure_ascii=False), flush=True)
         QApplication.quit()
 
