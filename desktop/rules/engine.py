@@ -24,17 +24,17 @@ from .scoring import max_points, score_indicator
 SCORE_ID = "score"
 
 
-def evaluate_criterion(ctx: Context, criterion: Criterion) -> CriterionResult:
-    """One criterion's outcome, with its value, threshold, formula, gap and evidence (judged
-    once per evaluation: a rulebook's common criteria serve each of its tiers)."""
+def _common_criterion(ctx: Context, criterion: Criterion) -> CriterionResult:
+    """A rulebook's common criterion, judged once per evaluation for all of its tiers."""
     key = (id(ctx.settings), id(criterion))
     found = ctx.memo.get(key)
     if found is None or found[0] is not criterion:
-        found = ctx.memo[key] = (criterion, _evaluate_criterion(ctx, criterion))
+        found = ctx.memo[key] = (criterion, evaluate_criterion(ctx, criterion))
     return found[1]
 
 
-def _evaluate_criterion(ctx: Context, criterion: Criterion) -> CriterionResult:
+def evaluate_criterion(ctx: Context, criterion: Criterion) -> CriterionResult:
+    """One criterion's outcome, with its value, threshold, formula, gap and evidence."""
     base = dict(id=criterion.id, group=criterion.group, title=criterion.title)
     own = [criterion.interpretation] if criterion.interpretation else []
     if criterion.manual:
@@ -211,7 +211,8 @@ class Engine:
             rule = book.tiers[tier]
         ctx = Context(facts=facts, settings=book.settings, size_gate=self.size_gate,
                       memo={} if memo is None else memo)
-        results = [evaluate_criterion(ctx, c) for c in book.common + rule.criteria]
+        results = [_common_criterion(ctx, c) for c in book.common]
+        results += [evaluate_criterion(ctx, c) for c in rule.criteria]
         extra: list[CriterionResult] = []
         groups: dict[str, Decimal] = {}
         score: CriterionResult | None = None
