@@ -226,3 +226,4 @@ def test_a_restored_backup_makes_the_cache_forget_what_it_judged(demo, ids, monk
     demo.financials.set_year_from(firm_id, {"year": year.year, "employee_count": 1})
     cache.digests(ids)
     assert judged == [firm_id]
+
