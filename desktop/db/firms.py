@@ -151,12 +151,17 @@ def _by_position(query, spec: FirmQuery):
     return query.order_by(key, Firm.id)
 
 
-# Text this long or longer is looked up in the trigram index first (FTS5 cannot match less).
+# Text this long or longer is looked up in the trigram index as it is; shorter text through
+# the indexed trigrams that begin with it (schema 6 pads every value so that there are some).
 TRIGRAM = 3
+# Shorter text that begins more trigrams than this is filtered by LIKE alone (one character
+# like 有 begins hundreds, and is in most firms anyway).
+SHORT_TERMS = 200
 # A text found in more firms than this is filtered by LIKE alone: reading that many index hits
 # and then the firms costs more than one pass over the table, and the first page of a name-
 # ordered list is then found in the first few hundred rows of the name index.
 BROAD = 20_000
+_LAST = "\U0010ffff"
 
 
 def _like(text: str):
@@ -175,24 +180,41 @@ def _phrase(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def _search_hits(phrase: str):
-    return pw.SQL('SELECT rowid FROM "firm_search" WHERE "firm_search" MATCH ?', [phrase])
+def _match_expression(text: str) -> str | None:
+    """An FTS5 query finding at least every firm whose searched values contain `text`; None
+    when the index cannot tell (then LIKE alone decides)."""
+    if len(text) >= TRIGRAM:
+        return _phrase(text)
+    # The index folds letter case; the terms are looked up folded, which is certain only
+    # for ASCII letters and for characters without case (Chinese among them).
+    if "\x1f" in text or not all(ch.isascii() or ch.lower() == ch == ch.upper() for ch in text):
+        return None
+    folded = text.lower()
+    terms = [row[0] for row in database_proxy.execute_sql(
+        'SELECT term FROM "firm_search_terms" WHERE term >= ? AND term < ? LIMIT ?',
+        (folded, folded + _LAST, SHORT_TERMS + 1))]
+    if len(terms) > SHORT_TERMS:
+        return None
+    return " OR ".join(_phrase(term) for term in terms)   # '' when no firm has the text
 
 
 def _text_condition(text: str):
-    """Firms whose searched columns contain `text`. From three characters on, the trigram
-    index narrows the firms first and LIKE then keeps exactly the firms it always kept (the
-    index folds more letter cases than LIKE does); shorter text has no trigram to look up."""
+    """Firms whose searched columns contain `text`: the trigram index narrows the firms first
+    and LIKE then keeps exactly the firms it always kept (the index folds more letter cases
+    than LIKE does)."""
     like = _like(text)
-    if len(text) < TRIGRAM:
+    expression = _match_expression(text)
+    if expression is None:
         return like
-    phrase = _phrase(text)
+    if not expression:
+        return Firm.id.in_([])   # false: no indexed trigram begins with the text
     hits = database_proxy.execute_sql(
         'SELECT count(*) FROM (SELECT 1 FROM "firm_search" WHERE "firm_search" MATCH ?'
-        " LIMIT ?)", (phrase, BROAD + 1)).fetchone()[0]
+        " LIMIT ?)", (expression, BROAD + 1)).fetchone()[0]
     if hits > BROAD:
         return like
-    return Firm.id.in_(pw.NodeList([_search_hits(phrase)], parens=True)) & like
+    search = pw.SQL('SELECT rowid FROM "firm_search" WHERE "firm_search" MATCH ?', [expression])
+    return Firm.id.in_(pw.NodeList([search], parens=True)) & like
 
 
 def _filtered(query, spec: FirmQuery):
@@ -225,11 +247,6 @@ def _ordered(query, spec: FirmQuery):
     if spec.order_ids is not None:
         return _by_position(query, spec)
     key = _ORDER_KEYS.get(spec.order_by, Firm.name)
-    if spec.text.strip() and len(spec.text.strip()) < TRIGRAM and spec.order_by == "name":
-        # Short text is matched row by row: one pass over the table and a sort of the matches
-        # costs the same for any text, walking the name index until a page is full could
-        # visit every firm (with a jump to its row each time) when few match.
-        key = pw.NodeList((pw.SQL("+"), key))
     # Columns that cannot be NULL get no NULLS LAST: SQLite would sort instead of reading the
     # index in order.
     nulls = "last" if spec.order_by == "last_revenue" else None
@@ -239,8 +256,8 @@ def _ordered(query, spec: FirmQuery):
 
 def summaries(spec: FirmQuery = FirmQuery(), limit: int | None = None,
               offset: int = 0) -> list[FirmSummary]:
-    """One page of the firm list in one statement on the firm table alone (plus one look-up in
-    the search index for text of three characters or more): the latest year, its revenue and
+    """One page of the firm list in one statement on the firm table alone (plus look-ups in the
+    search index when there is text to find): the latest year, its revenue and
     the open application count are columns triggers keep (schema 5), so no page runs a query
     per firm or a subquery per row."""
     query = _ordered(_filtered(Firm.select(

@@ -17,7 +17,8 @@ from desktop.domain.errors import DatabaseVersionError
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 # One committed database per earlier schema version.
 OLD_SCHEMAS = {1: FIXTURES / "schema_v1.db", 2: FIXTURES / "schema_v2.db",
-               3: FIXTURES / "schema_v3.db", 4: FIXTURES / "schema_v4.db"}
+               3: FIXTURES / "schema_v3.db", 4: FIXTURES / "schema_v4.db",
+               5: FIXTURES / "schema_v5.db"}
 
 
 def columns(handle, table):
@@ -53,7 +54,7 @@ def test_the_migrated_schema_matches_the_live_models(tmp_path):
             reference.create_tables(models.ALL_MODELS)
         fts = search_tables(migrated.handle)
         assert fts == {"firm_search", "firm_search_config", "firm_search_data",
-                       "firm_search_docsize", "firm_search_idx"}
+                       "firm_search_docsize", "firm_search_idx", "firm_search_terms"}
         assert set(migrated.handle.get_tables()) - fts == set(reference.get_tables())
         for table in reference.get_tables():
             assert columns(migrated.handle, table) == columns(reference, table), table
@@ -169,3 +170,20 @@ def test_schema_5_derives_the_list_columns_versions_and_search_of_existing_firms
         assert [f.name for f in firm_rows.summaries(query)] == ["深圳归档精密有限公司"]
         assert [f.name for f in firm_rows.summaries(FirmQuery(text="旧版数据"))] == [
             "昆山旧版数据科技有限公司"]
+
+
+def test_schema_6_finds_short_text_of_existing_firms(tmp_path):
+    """Firms indexed by schema 5 are indexed again with padding: one or two characters are
+    found, also at the very end of a name, English name or initials."""
+    from desktop.domain.records import FirmQuery
+
+    path = tmp_path / "v5.db"
+    shutil.copy(OLD_SCHEMAS[5], path)
+    with Database.open(path):
+        def names(text):
+            return [f.name for f in firm_rows.summaries(FirmQuery(text=text))]
+
+        assert names("星辰") == ["北京星辰科技有限公司", "苏州星辰"]
+        assert names("微光") == names("wg") == names("光") == ["微光"]
+        assert names("xc") == ["北京星辰科技有限公司", "苏州星辰"]
+        assert names("昆山旧版") == ["昆山旧版数据科技有限公司"]
