@@ -13,6 +13,7 @@ uids included (drawn from the seeded generator, not uuid4).
 """
 from __future__ import annotations
 
+import dataclasses
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -202,12 +203,12 @@ def generate(workspace, firms: int = 100_000, years: int = 4, evidence: int = 5,
                 bundle = maker.bundle(index)
                 if index < applications:
                     number = index % len(batch_ids)
-                    bundle = FirmBundle(**{**bundle.__dict__, "applications": (r.Application(
+                    bundle = dataclasses.replace(bundle, applications=(r.Application(
                         firm_id=0, tier=Tier(number % 3 + 1), batch_id=batch_ids[number],
                         assessment_date=today - timedelta(days=maker.rng.randint(0, 300)),
                         status=maker.rng.choice(_STATUSES),
                         platform_score=Decimal(maker.rng.randint(400, 950)).scaleb(-1),
-                        uid=maker.uid()),)})
+                        uid=maker.uid()),))
                 bundles.append(bundle)
             service.add_firms(bundles, origin="synthetic")
             if progress is not None:
