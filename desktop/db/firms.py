@@ -265,8 +265,11 @@ def summaries(spec: FirmQuery = FirmQuery(), limit: int | None = None,
         Firm.last_year, Firm.last_revenue, Firm.open_applications), spec), spec)
     if limit is not None:
         query = query.limit(limit).offset(offset)
-    return [FirmSummary(id=row.id, uscc=row.uscc, name=row.name, region_code=row.region_code,
-                        industry_code=row.industry_code, archived=bool(row.archived),
-                        last_year=row.last_year, last_revenue=row.last_revenue,
-                        open_applications=row.open_applications or 0)
-            for row in query.objects()]
+    # Plain tuples, fetched at once: building a model instance per row would cost more than
+    # the statement itself on a page found through the search index.
+    money = Firm.last_revenue.python_value
+    return [FirmSummary(id=firm_id, uscc=uscc, name=name, region_code=region,
+                        industry_code=industry, archived=bool(archived), last_year=last_year,
+                        last_revenue=money(revenue), open_applications=open_count or 0)
+            for (firm_id, uscc, name, region, industry, archived, last_year, revenue,
+                 open_count) in database_proxy.execute(query).fetchall()]
