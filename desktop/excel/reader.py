@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from openpyxl.utils import get_column_letter
 
@@ -53,8 +54,9 @@ class SheetLayout:
     columns: tuple[Column, ...] = ()
 
 
-@dataclass(frozen=True)
-class Value:
+class Value(NamedTuple):
+    """One cell of a row (a named tuple: an import makes one per cell, and a frozen
+    dataclass costs four times as much to make)."""
     column: str               # the column letter
     raw: object               # as the cell held it
     value: object             # in the record's unit (money converted to 万元)

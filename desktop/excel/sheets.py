@@ -141,21 +141,19 @@ def _calamine_sheets(path: Path, titles: Container[str] | None, max_rows: int | 
     except ImportError:  # pragma: no cover - a dependency, but reading still works without
         return None
     try:
-        if _has_error_cells(path):
-            return None
         book = CalamineWorkbook.from_path(str(path))
     except Exception:
         return None
     try:
+        chosen = [meta.name for meta in book.sheets_metadata
+                  if meta.typ == SheetTypeEnum.WorkSheet and (titles is None or meta.name in titles)]
+        if chosen and _has_error_cells(path):
+            return None
         loaded = []
-        for meta in book.sheets_metadata:
-            if meta.typ != SheetTypeEnum.WorkSheet:
-                continue
-            if titles is not None and meta.name not in titles:
-                continue
-            sheet = book.get_sheet_by_name(meta.name)
+        for name in chosen:
+            sheet = book.get_sheet_by_name(name)
             height = sheet.end[0] + 1 if sheet.height else 0
-            loaded.append((meta.name, sheet, height))
+            loaded.append((name, sheet, height))
         if max_rows is not None and (sum(height for _, _, height in loaded)
                                      > max_rows + per_sheet * len(loaded)):
             raise _TooMany()

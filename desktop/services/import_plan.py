@@ -7,6 +7,7 @@ or the issues that refuse it, each at the column its field was read from.
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -121,13 +122,18 @@ class PlanState:
             return None  # only a code: a row of figures for a firm that must exist
         fixed = _fixed(current, raw) if current else {"uscc": plan.uscc}
         prepare = self.service.firms._prepared
+        prepared: list[tuple[r.Firm, r.Firm]] = []
+
+        def validate(firm: r.Firm) -> list[Message]:
+            prepared.append((firm, prepare(firm)))  # kept: preparing twice costs an import
+            return validate_firm(prepared[-1][1], self.today)
+
         try:
-            record = checked_record(r.Firm, raw, lambda f: validate_firm(prepare(f), self.today),
-                                    fixed=fixed)
+            record = checked_record(r.Firm, raw, validate, fixed=fixed)
         except ValidationError as error:
             plan.issues += _issues(row, row.fields, error.messages)
             return None
-        record = prepare(record)
+        record = prepared[-1][1] if prepared and prepared[-1][0] is record else prepare(record)
         if current is None or record != current:
             plan.ops.append(Op("firm", record, current is None))
             plan.changed = True
@@ -201,9 +207,14 @@ _PARTS: dict[str, tuple[type, Callable]] = {
 
 def _raw(values: dict[str, Value], record_type: type, blanks_clear: bool) -> dict[str, object]:
     """The row's values for one record; an empty cell clears only in a data workbook."""
-    names = set(record_type.field_names())
+    names = _names(record_type)
     return {k: v.value for k, v in values.items()
             if k in names and (blanks_clear or v.value not in (None, ""))}
+
+
+@functools.cache
+def _names(record_type: type) -> frozenset[str]:
+    return frozenset(record_type.field_names())
 
 
 def _fixed(existing: r.Record, raw: Mapping[str, object]) -> dict[str, object]:

@@ -74,6 +74,7 @@ def parse_score(raw: object) -> Decimal | None:
     return value
 
 
+@functools.cache
 def _base_type(hint: Any) -> Any:
     """`Decimal | None` → Decimal."""
     if isinstance(hint, UnionType) or typing.get_origin(hint) is typing.Union:

@@ -61,11 +61,18 @@ def _check_uscc(value: str, field: str) -> list[Message]:
 
 def _texts(record: r.Record) -> list[Message]:
     problems = []
-    for name, value in record.to_dict().items():
-        limit = _TEXT_LIMITS.get(name)
-        if limit and isinstance(value, str) and len(value) > limit:
+    for name, limit in _text_limits(type(record)):
+        value = getattr(record, name)
+        if isinstance(value, str) and len(value) > limit:
             problems.append(Message("text.too_long", {"max": limit}, field=name))
     return problems
+
+
+@functools.cache
+def _text_limits(record_type: type) -> tuple[tuple[str, int], ...]:
+    """The record type's fields that have a length limit, in field order (once per type)."""
+    return tuple((name, _TEXT_LIMITS[name]) for name in record_type.field_names()
+                 if _TEXT_LIMITS.get(name))
 
 
 def _past_date(value: date | None, field: str, today: date) -> list[Message]:
