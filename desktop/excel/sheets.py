@@ -101,14 +101,24 @@ class _NotExact(Exception):
     """calamine would not give openpyxl's values here: read with openpyxl."""
 
 
+_SCAN_CHUNK = 1 << 20
+_SCAN_OVERLAP = 4096     # a cell's start tag is far shorter: no match is cut in two
+
+
 def _has_error_cells(path: Path) -> bool:
+    """Whether a worksheet holds an error-typed cell (each part read in chunks: an unpacked
+    sheet may be large)."""
     with zipfile.ZipFile(path) as archive:
         for info in archive.infolist():
             if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
-                data = archive.read(info)
-                # The plain search first: it is memchr-fast, the pattern is not.
-                if (b'"e"' in data or b"'e'" in data) and _ERROR_CELL.search(data):
-                    return True
+                with archive.open(info) as part:
+                    tail = b""
+                    while chunk := part.read(_SCAN_CHUNK):
+                        data = tail + chunk
+                        # The plain search first: it is memchr-fast, the pattern is not.
+                        if (b'"e"' in data or b"'e'" in data) and _ERROR_CELL.search(data):
+                            return True
+                        tail = data[-_SCAN_OVERLAP:]
     return False
 
 
