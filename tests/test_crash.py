@@ -197,18 +197,27 @@ def test_backup_killed_leaves_no_partial_zip(source, tmp_path):
     first = _check_backups(backups)
     assert len(first) == 1
 
-    landed_any = False
-    for fraction in BACKUP_FRACTIONS:
-        landed = _run_and_kill(data_dir, duration * fraction, "backup")
-        landed_any = landed_any or landed
+    def kill_after(delay: float) -> bool:
+        landed = _run_and_kill(data_dir, delay, "backup")
         con = _connect(data_dir)
         try:
             _check_database(con)
-            assert _counts(con) == src_counts, fraction
+            assert _counts(con) == src_counts, delay
         finally:
             con.close()
         zips = _check_backups(backups)
-        assert set(first) <= set(zips), fraction  # earlier backups untouched
+        assert set(first) <= set(zips), delay  # earlier backups untouched
+        return landed
+
+    landed_any = False
+    for fraction in BACKUP_FRACTIONS:
+        landed_any = kill_after(duration * fraction) or landed_any
+    # On a loaded machine the timed run can be slower than the later ones, so that every kill
+    # comes after the backup ended: kill sooner until one lands in the middle of a backup.
+    delay = duration * BACKUP_FRACTIONS[0]
+    while not landed_any and delay > 0.05:
+        delay /= 2
+        landed_any = kill_after(delay)
     assert landed_any
 
     # The folder still works after the crashes: a backup completes and is whole.
