@@ -22,6 +22,7 @@ from ..errors import show_error
 from ..models.application_table import ID_ROLE, ApplicationFilterProxy, ApplicationTableModel
 from ..tasks import run_task
 from .history_panel import HistoryPanel
+from .lazy_page import LazyPage
 from .tables import set_up_record_table
 
 MISSING = QColor("#b3261e")
@@ -29,7 +30,7 @@ MISSING = QColor("#b3261e")
 FINAL_WITHOUT_REASON = (ApplicationStatus.APPROVED, ApplicationStatus.WITHDRAWN)
 
 
-class ApplicationsPage(QWidget):
+class ApplicationsPage(LazyPage, QWidget):
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -118,11 +119,11 @@ class ApplicationsPage(QWidget):
         self.new_button.clicked.connect(self._on_new_button_clicked)
         self.export_button.clicked.connect(self._on_export_button_clicked)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
-        ctx.bus.changed.connect(self._on_bus_changed)
-        self.refresh()
+        ctx.bus.changed.connect(self._on_bus_changed)   # read on first show (LazyPage)
 
     # -- reading ---------------------------------------------------------------------------
     def refresh(self) -> None:
+        self._stale = False
         selected = self.selected_id()
         try:
             batches = {batch.id: batch.name for batch in self.ctx.workspace.batches.list()}
@@ -232,7 +233,7 @@ class ApplicationsPage(QWidget):
         self._show_selected()
 
     def _on_bus_changed(self, table: str, firm_id: int) -> None:
-        self.refresh()
+        self.refresh_when_shown()
 
     def _on_new_button_clicked(self) -> None:
         application = ApplicationDialog.ask(self, self.ctx.workspace)

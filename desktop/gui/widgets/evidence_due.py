@@ -9,11 +9,12 @@ from PySide6.QtWidgets import (
 
 from ..errors import show_error
 from ..models.due_table import COLUMNS, FIRM_ROLE, ITEM_ROLE, SORT_ROLE, DueTableModel
+from .lazy_page import LazyPage
 
 DEFAULT_DAYS = 90
 
 
-class EvidenceDuePage(QWidget):
+class EvidenceDuePage(LazyPage, QWidget):
     evidence_activated = Signal(int, int)   # firm id, evidence item id
 
     def __init__(self, ctx, parent=None) -> None:
@@ -55,10 +56,10 @@ class EvidenceDuePage(QWidget):
 
         self.days.valueChanged.connect(self._on_days_value_changed)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
-        ctx.bus.changed.connect(self._on_bus_changed)
-        self.refresh()
+        ctx.bus.changed.connect(self._on_bus_changed)   # read on first show (LazyPage)
 
     def refresh(self) -> None:
+        self._stale = False
         try:
             rows = self.ctx.workspace.evidence.due(self.days.value())
         except Exception as error:  # a page must never take the window down
@@ -78,7 +79,7 @@ class EvidenceDuePage(QWidget):
         self.refresh()
 
     def _on_bus_changed(self, table: str, firm_id: int) -> None:
-        self.refresh()   # one cheap query; archiving a firm hides its items too
+        self.refresh_when_shown()   # archiving a firm hides its items too
 
     def _on_table_double_clicked(self, index: QModelIndex) -> None:
         if not index.isValid():
