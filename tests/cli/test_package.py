@@ -7,25 +7,7 @@ import json
 import pytest
 
 from desktop.__main__ import main
-from tests.services.package_sides import USCC, Clock, fill_firm, make_side
-
-
-@pytest.fixture
-def clock():
-    return Clock()
-
-
-@pytest.fixture
-def firm_side(tmp_path, template_db, clock):
-    side = make_side(tmp_path, template_db, "firm", "李会计", clock)
-    with side.open() as workspace:
-        side.ids = fill_firm(workspace, tmp_path)
-    return side
-
-
-@pytest.fixture
-def office(tmp_path, template_db, clock):
-    return make_side(tmp_path, template_db, "office", "王科长", clock)
+from tests.services.package_sides import USCC, clock, firm_side, office  # noqa: F401 (fixtures)
 
 
 def run(capsys, side, *argv, lang="en"):

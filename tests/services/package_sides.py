@@ -12,6 +12,8 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from desktop.domain.enums import ApplicationStatus, Tier
 from desktop.domain import records as r
 from desktop.paths import AppPaths
@@ -94,3 +96,22 @@ def store_files(side: Side) -> list[str]:
     from desktop.storage.attachments import AttachmentStore
 
     return AttachmentStore(side.paths.attachments).files()
+
+
+# The two sides as fixtures, for the service and the CLI tests (imported there by name).
+@pytest.fixture
+def clock():
+    return Clock()
+
+
+@pytest.fixture
+def firm_side(tmp_path, template_db, clock):
+    side = make_side(tmp_path, template_db, "firm", "李会计", clock)
+    with side.open() as workspace:
+        side.ids = fill_firm(workspace, tmp_path)
+    return side
+
+
+@pytest.fixture
+def office(tmp_path, template_db, clock):
+    return make_side(tmp_path, template_db, "office", "王科长", clock)

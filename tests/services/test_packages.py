@@ -17,27 +17,9 @@ from desktop.domain.messages import Message
 from desktop.domain.packages import PackageKind, RecordState, Resolution
 from desktop.services.backups import parse_name
 from tests.conftest import make_uscc, snapshot
-from tests.services.package_sides import (
-    USCC, Clock, export, fill_firm, make_side, store_files,
+from tests.services.package_sides import (  # noqa: F401 (clock, firm_side, office: fixtures)
+    USCC, clock, export, firm_side, make_side, office, store_files,
 )
-
-
-@pytest.fixture
-def clock():
-    return Clock()
-
-
-@pytest.fixture
-def firm_side(tmp_path, template_db, clock):
-    side = make_side(tmp_path, template_db, "firm", "李会计", clock)
-    with side.open() as workspace:
-        side.ids = fill_firm(workspace, tmp_path)
-    return side
-
-
-@pytest.fixture
-def office(tmp_path, template_db, clock):
-    return make_side(tmp_path, template_db, "office", "王科长", clock)
 
 
 def records(preview, part):

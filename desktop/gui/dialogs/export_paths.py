@@ -15,16 +15,21 @@ def safe_file_name(text: str) -> str:
     return _UNSAFE.sub("_", text).strip(" .") or "export"
 
 
+def _save(parent: QWidget | None, title: str, suggested: str, suffix: str,
+          name_filter: str) -> str | None:
+    """The file the user chose to write, with `suffix` added when they left it out."""
+    path, _filter = QFileDialog.getSaveFileName(parent, title, suggested, name_filter)
+    if not path:
+        return None
+    return path if path.lower().endswith(suffix) else path + suffix
+
+
 class ExportPaths:
     @classmethod
     def save_workbook(cls, parent: QWidget | None, title: str, suggested: str = "") -> str | None:
         """The workbook to write (.xlsx), or None when the user cancelled."""
-        path, _filter = QFileDialog.getSaveFileName(
-            parent, title, suggested,
-            QCoreApplication.translate("ExportPaths", "Excel workbooks (*.xlsx)"))
-        if not path:
-            return None
-        return path if path.lower().endswith(".xlsx") else path + ".xlsx"
+        return _save(parent, title, suggested, ".xlsx",
+                     QCoreApplication.translate("ExportPaths", "Excel workbooks (*.xlsx)"))
 
     @classmethod
     def choose_folder(cls, parent: QWidget | None, title: str) -> str | None:
@@ -35,12 +40,8 @@ class ExportPaths:
     @classmethod
     def save_package(cls, parent: QWidget | None, title: str, suggested: str = "") -> str | None:
         """The evidence package to write (.srdipkg), or None when the user cancelled."""
-        path, _filter = QFileDialog.getSaveFileName(
-            parent, title, suggested,
-            QCoreApplication.translate("ExportPaths", "SRDI Desk packages (*.srdipkg)"))
-        if not path:
-            return None
-        return path if path.lower().endswith(".srdipkg") else path + ".srdipkg"
+        return _save(parent, title, suggested, ".srdipkg",
+                     QCoreApplication.translate("ExportPaths", "SRDI Desk packages (*.srdipkg)"))
 
     @classmethod
     def open_package(cls, parent: QWidget | None, title: str) -> str | None:
