@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import threading
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QUndoStack
@@ -73,6 +74,20 @@ def _quit_after_first_paint(window) -> None:
     window.installEventFilter(FirstPaint(window))
 
 
+def _start_daily_backup(workspace) -> threading.Thread:
+    """The daily backup, in a thread of its own: a provincial database takes seconds to back
+    up, which held up the first window. A failure is logged, never a reason not to work."""
+    def back_up() -> None:
+        try:
+            workspace.backups.daily_backup()
+        except Exception:
+            logging.getLogger("srdi.gui").exception("daily backup failed")
+
+    thread = threading.Thread(target=back_up, name="daily-backup", daemon=True)
+    thread.start()
+    return thread
+
+
 def run(paths: AppPaths, lang: str | None = None, argv: list[str] | None = None) -> int:
     """Open the database at `paths`, show the main window, run until it closes.
 
@@ -96,15 +111,12 @@ def run(paths: AppPaths, lang: str | None = None, argv: list[str] | None = None)
     except DomainError as error:
         QMessageBox.critical(None, "SRDI Desk", "\n".join(i18n.render(m) for m in error.messages))
         return 1
-    try:  # the daily backup; a failure is logged, never a reason not to start
-        workspace.backups.daily_backup()
-    except Exception:
-        logging.getLogger("srdi.gui").exception("daily backup failed")
     window = build_window(workspace, settings)
     notice.attach(window)
     if os.environ.get("SRDI_SMOKE_TEST"):
         _quit_after_first_paint(window)
     window.show()
+    daily_backup = _start_daily_backup(workspace)
     if workspace.firms.count(include_archived=True) == 0:
         choice = FirstStartDialog.ask(window)
         if choice == FirstStartDialog.DEMO:
@@ -113,6 +125,7 @@ def run(paths: AppPaths, lang: str | None = None, argv: list[str] | None = None)
             window.import_workbook()
     try:
         code = app.exec()
+        daily_backup.join()   # never cut a backup short (it would leave its work folder)
     finally:
         workspace.close()
     # PySide6 6.12 can drop references it does not own while Python tears down (an abort
