@@ -3,7 +3,7 @@ legal status moves of the selected one, its status history (and beside it every 
 details and decisions, revertible) and its completeness checklist."""
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
@@ -23,7 +23,7 @@ from ..models.application_table import ID_ROLE, ApplicationFilterProxy, Applicat
 from ..tasks import run_task
 from .history_panel import HistoryPanel
 from .lazy_page import LazyPage
-from .tables import set_up_record_table
+from .tables import select_source_row, set_up_record_table
 
 MISSING = QColor("#b3261e")
 # Moves that end an application: confirmed through the reason dialog (a note is optional).
@@ -144,18 +144,8 @@ class ApplicationsPage(LazyPage, QWidget):
         return rows[0].data(ID_ROLE) if rows else None
 
     def select(self, application_id: int) -> bool:
-        source_row = self.model.row_of(application_id)
-        if source_row < 0:
-            return False
-        index = self.proxy.mapFromSource(self.model.index(source_row, 0))
-        if not index.isValid():
-            return False
-        self.table.selectionModel().select(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
-        self.table.setCurrentIndex(index)
-        self.table.scrollTo(index)
-        return True
+        return select_source_row(self.table, self.proxy, self.model,
+                                 self.model.row_of(application_id))
 
     def _show_selected(self) -> None:
         application_id = self.selected_id()

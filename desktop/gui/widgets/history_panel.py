@@ -7,7 +7,7 @@ this firm's data changed, but only while it is shown (a firm's history can be lo
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
@@ -23,7 +23,7 @@ from ..errors import show_error
 from ..models.history_table import (
     EntryRole, HistoryFilterProxy, HistoryTableModel, field_text, value_text,
 )
-from .tables import set_up_record_table
+from .tables import select_source_row, set_up_record_table
 
 NOTE_STYLE = "color: #6b6b6b;"
 MAX_COLUMN_WIDTH = 260   # a long label or title is cut (its tooltip has it whole)
@@ -133,16 +133,8 @@ class HistoryPanel(QWidget):
         return self.model.entry(row) if row >= 0 else None
 
     def select(self, change_id: int) -> bool:
-        row = self.model.row_of(change_id)
-        index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else None
-        if index is None or not index.isValid():
-            return False
-        self.table.selectionModel().select(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
-        self.table.setCurrentIndex(index)
-        self.table.scrollTo(index)
-        return True
+        return select_source_row(self.table, self.proxy, self.model,
+                                 self.model.row_of(change_id))
 
     def _show_selected(self) -> None:
         entry = self.selected()
