@@ -51,6 +51,10 @@ class FirmService:
     def count(self, include_archived: bool = False, spec: FirmQuery | None = None) -> int:
         return firm_rows.count(spec or FirmQuery(include_archived=include_archived))
 
+    def count_and_first_page(self, spec: FirmQuery, limit: int) -> tuple[int, list[FirmSummary]]:
+        """`count(spec=spec)` and `query(spec, limit)` at once, the search text looked up once."""
+        return firm_rows.count_and_first_page(spec, limit)
+
     # -- writing ----------------------------------------------------------------------------
     def parse(self, raw: Mapping[str, object]) -> Firm:
         """A Firm from raw values (form, JSON, spreadsheet row); ValidationError lists every

@@ -51,10 +51,12 @@ def found(spec):
     "star tech", "Star", "TECH",                                # English name
     '"星号"', '"', '""', "*", "*精密", "AND", "精密AND", "OR 1", "NEAR(", "^上海", "name:星",
     "%", "100%", "%_达", "_", "Instruments", "école", "ÉCOLE", "精密 In", "无此企业", "有限公司"])
-def test_the_indexed_search_finds_what_like_finds(listed, text):
-    for spec in (FirmQuery(text=text), FirmQuery(text=text, include_archived=True),
-                 FirmQuery(text=text, archived_only=True)):
-        assert found(spec) == like_only(spec), spec
+def test_the_indexed_search_finds_what_like_finds(listed, monkeypatch, text):
+    for few in (firm_rows.FEW, 0):   # pages sorted from the index hits, or by the name index
+        monkeypatch.setattr(firm_rows, "FEW", few)
+        for spec in (FirmQuery(text=text), FirmQuery(text=text, include_archived=True),
+                     FirmQuery(text=text, archived_only=True)):
+            assert found(spec) == like_only(spec), spec
 
 
 def test_search_cases_by_what_the_user_sees(listed):
@@ -145,6 +147,44 @@ def test_a_page_costs_the_same_statements_for_3_or_40_firms(workspace, spec):
     for sql in large:   # no subquery per row: the page reads the firm table (and the index)
         assert '"fiscal_year"' not in sql and '"application"' not in sql, sql
     assert len(page) == min(total, 100) and len(page) >= len(small_page)
+
+
+@pytest.mark.parametrize("text", ["批量测试", "批量", "pl", "无此企业", "无此", ""])
+def test_a_count_and_its_first_page_look_the_text_up_once(workspace, text):
+    add_firms(workspace, 0, 40)
+    spec = FirmQuery(text=text)
+    with statements() as seen:
+        total, page = firm_rows.count_and_first_page(spec, 25)
+    assert (total, page) == (firm_rows.count(spec), firm_rows.summaries(spec, 25))
+    probes = 0 if not text else 1 if len(text) >= firm_rows.TRIGRAM else 2
+    if firm_rows._match_expression(text) == "":
+        probes = 1   # no indexed trigram begins the text: nothing more to ask the index
+    selects = [s for s in seen if s.lstrip().upper().startswith("SELECT")]
+    assert len(selects) == probes + (2 if total else 1), selects   # no page when none found
+
+
+def plan(sql: str) -> str:
+    return " / ".join(row[3] for row in database_proxy.execute_sql(f"EXPLAIN QUERY PLAN {sql}"))
+
+
+@pytest.mark.parametrize("order_by", ["name", "uscc", "region_code", "last_revenue"])
+def test_a_rare_text_is_paged_from_its_index_hits(workspace, monkeypatch, order_by):
+    """A text found in few firms: the page reads those firms and sorts them (walking the order's
+    index, as for a common text, would read most of a large table first). The same firms in the
+    same order either way."""
+    add_firms(workspace, 0, 40)
+    spec = FirmQuery(text="批量测试", order_by=order_by, descending=order_by == "last_revenue")
+    pages = {}
+    for few in (firm_rows.FEW, 0):
+        monkeypatch.setattr(firm_rows, "FEW", few)
+        with statements() as seen:
+            pages[few] = firm_rows.summaries(spec, 10, 5)
+        page_sql = next(s for s in seen if s.startswith('SELECT "t1"."id", "t1"."uscc"'))
+        if few:
+            assert "USE TEMP B-TREE FOR ORDER BY" in plan(page_sql), plan(page_sql)
+        elif order_by == "name":
+            assert "firm_archived_name" in plan(page_sql), plan(page_sql)
+    assert pages[0] == pages[firm_rows.FEW] and len(pages[0]) == 10
 
 
 def test_every_fact_a_verdict_reads_moves_the_firm_data_version(workspace, listed):

@@ -6,7 +6,7 @@ import dataclasses
 import threading
 
 import pytest
-from PySide6.QtCore import QByteArray, QPoint, Qt
+from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLineEdit, QPushButton
 
@@ -100,6 +100,33 @@ def test_enter_in_the_search_field_searches_at_once_and_selects_the_first_firm(q
 
 
 # -- filters ------------------------------------------------------------------------------
+def test_a_search_is_read_at_once_and_painted_once(qtbot, page, thousand):
+    """The count and the first page come together (the text looked up in the index once), and
+    the table is laid out before it paints: one paint per search, not a second one when the
+    view's delayed layout catches up."""
+    page.refresh()
+    paints = []
+
+    class Paints(QObject):
+        def eventFilter(self, watched, event):  # noqa: N802 (Qt override)
+            if event.type() == QEvent.Type.Paint:
+                paints.append(event)
+            return False
+
+    watcher = Paints()
+    page.table.viewport().installEventFilter(watcher)
+    QApplication.processEvents()
+    paints.clear()
+    page.search.setText("测试企业01")
+    page.apply_query()
+    assert page.model.rowCount() == 100
+    assert page.model.loaded_rows() == 100            # read with the count, before any paint
+    page.table.viewport().repaint()
+    QApplication.processEvents()
+    assert len(paints) == 1
+    page.table.viewport().removeEventFilter(watcher)
+
+
 def test_province_and_industry_filters(qtbot, page, three):
     page.refresh()
     region = page.findChild(QComboBox, "regionFilter")
@@ -616,6 +643,27 @@ def test_the_model_loads_only_the_pages_it_shows(qtbot, ctx, page, thousand, mon
         pass
     assert 0 < len(top) < 100 and 0 < len(bottom) < 100
     assert sorted(calls) == sorted(top + bottom)   # only rows shown were judged, each once
+
+
+def test_a_page_scrolled_away_is_dropped_and_read_again_when_scrolled_back(ctx, thousand,
+                                                                           monkeypatch):
+    monkeypatch.setattr(firm_table, "MAX_PAGES", 2)
+    reads: list[int] = []
+    query = thousand.firms.query
+
+    def counted(spec, limit=None, offset=0):
+        reads.append(offset)
+        return query(spec, limit, offset)
+
+    monkeypatch.setattr(thousand.firms, "query", counted)
+    model = FirmTableModel(ctx)
+    model.set_query(FirmQuery())                    # the first page comes with the count
+    first = model.data(model.index(0, NAME))
+    for row in (450, 999):                          # two more pages: the first one is dropped
+        model.data(model.index(row, NAME))
+    assert reads == [2 * PAGE_SIZE, 4 * PAGE_SIZE] and model.loaded_rows() == 2 * PAGE_SIZE
+    assert model.data(model.index(0, NAME)) == first == "测试企业0000有限公司"
+    assert reads[-1] == 0 and model.loaded_rows() <= 2 * PAGE_SIZE
 
 
 def visible_ids(page) -> list[int]:

@@ -26,6 +26,7 @@ import dataclasses
 import logging
 import time
 from collections import OrderedDict
+from functools import lru_cache
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
@@ -52,6 +53,10 @@ ORDER_KEYS = {NAME: "name", USCC: "uscc", REGION: "region_code", INDUSTRY: "indu
               REVENUE: "last_revenue", OPEN: "open_applications"}
 FIRM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_DISPLAY, _ALIGNMENT = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_SERVED_ROLES = frozenset({_DISPLAY, _ALIGNMENT, _FOREGROUND, Qt.ItemDataRole.ToolTipRole,
+                           FIRM_ID_ROLE})
 
 # What the verdict filter can ask of a firm's tier outcomes (its own verdict, this year).
 TIER1_PASS, TIER2_PASS, TIER3_PASS = "tier1_pass", "tier2_pass", "tier3_pass"
@@ -59,6 +64,18 @@ ANY_PENDING, ANY_INCOMPLETE, FAILS_ALL = "any_pending", "any_incomplete", "fails
 VERDICT_FILTERS = (TIER1_PASS, TIER2_PASS, TIER3_PASS, ANY_PENDING, ANY_INCOMPLETE, FAILS_ALL)
 VERDICT_ORDER = "verdict"   # FirmQuery.order_by beside order_ids ranked by verdict_rank
 _OUTCOME_RANK = {TierOutcome.PASS: 0, TierOutcome.PENDING: 1, TierOutcome.INCOMPLETE: 2}
+
+
+@lru_cache(maxsize=4096)
+def region_text(code: str) -> str:
+    place = codes.region(code)
+    return place.full_name if place else code
+
+
+@lru_cache(maxsize=4096)
+def industry_text(code: str) -> str:
+    found = codes.industry(code)
+    return f"{found.code} {found.name}" if found else code
 
 
 def firm_digest(qualification, firm_id: int) -> VerdictDigest:
@@ -120,12 +137,23 @@ class FirmTableModel(QAbstractTableModel):
         return self._spec
 
     def set_query(self, spec: FirmQuery) -> None:
-        """Show the firms `spec` selects (its order included)."""
+        """Show the firms `spec` selects (its order included); a refused read shows none."""
+        try:
+            count, first = self.workspace.firms.count_and_first_page(spec, PAGE_SIZE)
+        except Exception as error:  # the page shows it; an empty list is honest
+            self.load_failed.emit(error)
+            count, first = 0, []
+        self._show(spec, count, first)
+
+    def _show(self, spec: FirmQuery, count: int, first: list[FirmSummary]) -> None:
+        """Reset to `spec`, its `count` and first page (read with the count: the view paints
+        it next, and the search text is looked up once for both)."""
         self.beginResetModel()
         self._spec = spec
         self._pages.clear()
         self._pending.clear()
-        self._count = self._read_count(spec)
+        self._count = count
+        self._pages[0] = first
         self.endResetModel()
 
     def refresh(self) -> None:
@@ -195,12 +223,11 @@ class FirmTableModel(QAbstractTableModel):
         spec = dataclasses.replace(previous, order_by=ORDER_KEYS[column], order_ids=None,
                                    descending=order == Qt.SortOrder.DescendingOrder)
         try:
-            first = self.workspace.firms.query(spec, PAGE_SIZE, 0)
+            count, first = self.workspace.firms.count_and_first_page(spec, PAGE_SIZE)
         except Exception as error:  # shown by the page; the old order stays
             self.load_failed.emit(error)
             return
-        self.set_query(spec)
-        self._pages[0] = first
+        self._show(spec, count, first)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole):
@@ -230,24 +257,28 @@ class FirmTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.model() is not self:
+        # A paint asks every visible cell for seven roles: those this model never answers are
+        # turned away before a row is looked up. (Not multiData: PySide6 6.12 crashes on
+        # QModelRoleData.setData, and was no faster.)
+        if role not in _SERVED_ROLES or not index.isValid():
             return None
         summary = self.summary(index.row())
-        if summary is None:
-            return None
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(summary, index.row(), column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(summary, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (REVENUE, OPEN):
-            return RIGHT
-        if role == Qt.ItemDataRole.ForegroundRole and summary.archived:
-            return QApplication.palette().brush(QPalette.ColorGroup.Disabled,
-                                                QPalette.ColorRole.Text)
+        return None if summary is None else self._value(summary, index.row(), index.column(), role)
+
+    def _value(self, summary: FirmSummary, row: int, column: int, role: int):
+        if role == _DISPLAY:
+            return self._display(summary, row, column)
+        if role == _ALIGNMENT:
+            return RIGHT if column in (REVENUE, OPEN) else None
+        if role == _FOREGROUND:
+            return self._archived_brush() if summary.archived else None
         if role == FIRM_ID_ROLE:
             return summary.id
-        return None
+        return self._tooltip(summary, column)
+
+    @staticmethod
+    def _archived_brush():
+        return QApplication.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
 
     def _display(self, summary: FirmSummary, row: int, column: int):
         if column == NAME:
@@ -255,11 +286,9 @@ class FirmTableModel(QAbstractTableModel):
         if column == USCC:
             return summary.uscc
         if column == REGION:
-            place = codes.region(summary.region_code)
-            return place.full_name if place else summary.region_code
+            return region_text(summary.region_code)
         if column == INDUSTRY:
-            found = codes.industry(summary.industry_code)
-            return f"{found.code} {found.name}" if found else summary.industry_code
+            return industry_text(summary.industry_code)
         if column == REVENUE:
             return "" if summary.last_revenue is None else f"{summary.last_revenue:,.2f}"
         if column == VERDICT:

@@ -155,6 +155,9 @@ class FirmListPage(QWidget):
         self.table.activated.connect(self._on_table_activated)   # double-click or Enter
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self.model.modelReset.connect(self._update_actions)
+        # After a reset the view lays its rows out on the next turn of the event loop, and
+        # that layout paints the viewport again: doing it at once makes one paint per search.
+        self.model.modelReset.connect(self.table.doItemsLayout)
 
     def _build_actions(self) -> None:
         self.new_button = QPushButton(self.tr("New firm"), objectName="newFirmButton")
