@@ -6,9 +6,9 @@ import os
 import sys
 import threading
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from desktop.domain.errors import DomainError
 from desktop.paths import AppPaths
@@ -44,12 +44,27 @@ def build_window(workspace, settings: QSettings | None = None):
     return MainWindow(ctx)
 
 
+class _AfterFirstPaint(QObject):
+    """Calls `then` once the window's first paint is done (on the event loop's next turn)."""
+
+    def __init__(self, window, then) -> None:
+        super().__init__(window)
+        self.then = then
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.then)
+        return False
+
+
 def _quit_after_first_paint(window) -> None:
     """The bundle's smoke test (`SRDI_SMOKE_TEST=1`, .ci/smoke_bundle.py): once the main window
     has painted, print one JSON line about what it shows and quit with exit code 0."""
     import json
 
-    from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+    from PySide6.QtCore import QCoreApplication
 
     # Qt's own translation of a standard button proves qtbase_*.qm was found. Not a string of
     # ours: kept out of a literal translate call, which lupdate would add to our .ts.
@@ -64,14 +79,7 @@ def _quit_after_first_paint(window) -> None:
         }, ensure_ascii=False), flush=True)
         QApplication.quit()
 
-    class FirstPaint(QObject):
-        def eventFilter(self, watched, event) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                window.removeEventFilter(self)
-                QTimer.singleShot(0, report_and_quit)
-            return False
-
-    window.installEventFilter(FirstPaint(window))
+    _AfterFirstPaint(window, report_and_quit)
 
 
 def _start_daily_backup(workspace) -> threading.Thread:
@@ -88,6 +96,18 @@ def _start_daily_backup(workspace) -> threading.Thread:
     return thread
 
 
+def _offer_first_start(window, workspace) -> None:
+    """An empty database: offer the demo data or an import."""
+    from .dialogs.first_start import FirstStartDialog
+
+    if workspace.firms.count(include_archived=True) == 0:
+        choice = FirstStartDialog.ask(window)
+        if choice == FirstStartDialog.DEMO:
+            window.load_demo()
+        elif choice == FirstStartDialog.IMPORT:
+            window.import_workbook()
+
+
 def run(paths: AppPaths, lang: str | None = None, argv: list[str] | None = None) -> int:
     """Open the database at `paths`, show the main window, run until it closes.
 
@@ -95,7 +115,6 @@ def run(paths: AppPaths, lang: str | None = None, argv: list[str] | None = None)
     """
     from desktop.services.workspace import Workspace
 
-    from .dialogs.first_start import FirstStartDialog
     from .waiting import WaitNotice
 
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
@@ -109,23 +128,28 @@ def run(paths: AppPaths, lang: str | None = None, argv: list[str] | None = None)
         notice = WaitNotice()   # a save waiting for another window or command says so
         workspace = Workspace.open(paths, on_wait=notice)
     except DomainError as error:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(None, "SRDI Desk", "\n".join(i18n.render(m) for m in error.messages))
         return 1
     window = build_window(workspace, settings)
     notice.attach(window)
+    # What the first screen does not show waits until it is painted: the backup thread would
+    # compete with it for the interpreter, and the offer comes over the window anyway.
+    backups: list[threading.Thread] = []
+
+    def after_first_paint() -> None:
+        backups.append(_start_daily_backup(workspace))
+        _offer_first_start(window, workspace)
+
+    _AfterFirstPaint(window, after_first_paint)
     if os.environ.get("SRDI_SMOKE_TEST"):
         _quit_after_first_paint(window)
     window.show()
-    daily_backup = _start_daily_backup(workspace)
-    if workspace.firms.count(include_archived=True) == 0:
-        choice = FirstStartDialog.ask(window)
-        if choice == FirstStartDialog.DEMO:
-            window.load_demo()
-        elif choice == FirstStartDialog.IMPORT:
-            window.import_workbook()
     try:
         code = app.exec()
-        daily_backup.join()   # never cut a backup short (it would leave its work folder)
+        for thread in backups:   # never cut a backup short (it would leave its work folder)
+            thread.join()
     finally:
         workspace.close()
     # PySide6 6.12 can drop references it does not own while Python tears down (an abort

@@ -1,28 +1,37 @@
 """The main window: navigation sidebar, the pages, menus with the usual shortcuts, status bar,
-and the window layout remembered between runs."""
+and the window layout remembered between runs.
+
+Only the firm list is built with the window. Every other page (and its module: the charts,
+the editor's panels…) is built when first asked for, by the sidebar, a menu or a signal: built
+all at start they held up the first painted window by about half a second.
+"""
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget,
+    QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget, QWidget,
 )
 
-from desktop.domain.packages import PackageKind
-
 from .context import GuiContext
-from .dialogs.about import AboutDialog
-from .dialogs.settings import SettingsDialog
 from .errors import show_error
 from .tasks import stop_all
-from .widgets.applications import ApplicationsPage
-from .widgets.batch_desk import BatchDeskPage
-from .widgets.dashboard import DashboardPage
-from .widgets.evidence_due import EvidenceDuePage
-from .widgets.firm_editor import FirmEditorPage
 from .widgets.firm_list import FirmListPage
 
+if TYPE_CHECKING:
+    from desktop.domain.packages import PackageKind
+
+    from .widgets.applications import ApplicationsPage
+    from .widgets.batch_desk import BatchDeskPage
+    from .widgets.dashboard import DashboardPage
+    from .widgets.evidence_due import EvidenceDuePage
+    from .widgets.firm_editor import FirmEditorPage
+
 NAV_FIRMS, NAV_APPLICATIONS, NAV_BATCHES, NAV_DUE, NAV_DASHBOARD = range(5)
+# The window's attribute holding each sidebar row's page.
+NAV_PAGES = ("firm_list", "applications", "batches", "evidence_due", "dashboard")
 
 
 class BackupFileDialog:
@@ -48,16 +57,9 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
 
         self.firm_list = FirmListPage(ctx, self)
-        self.firm_editor = FirmEditorPage(ctx, self)
-        self.applications = ApplicationsPage(ctx, self)
-        self.batches = BatchDeskPage(ctx, self)
-        self.evidence_due = EvidenceDuePage(ctx, self)
-        self.dashboard = DashboardPage(ctx, self)
-
+        self._built: dict[str, QWidget] = {}   # the other pages built so far, by attribute
         self.pages = QStackedWidget(objectName="pages")
-        for page in (self.firm_list, self.applications, self.batches, self.evidence_due,
-                     self.dashboard, self.firm_editor):
-            self.pages.addWidget(page)
+        self.pages.addWidget(self.firm_list)
         self.navigation = QListWidget(objectName="navigation")
         for text in (self.tr("Firms"), self.tr("Applications"), self.tr("Batches"),
                      self.tr("Evidence due"), self.tr("Dashboard")):
@@ -77,12 +79,60 @@ class MainWindow(QMainWindow):
         self.navigation.currentRowChanged.connect(self._on_navigation_current_row_changed)
         self.firm_list.firm_activated.connect(self.open_firm)
         self.firm_list.export_requested.connect(self.export_data)
-        self.evidence_due.evidence_activated.connect(self._on_evidence_due_activated)
-        self.firm_editor.closed.connect(lambda: self.show_page(NAV_FIRMS))
         ctx.bus.changed.connect(self._on_bus_changed)
+        self.navigation.blockSignals(True)   # the firm list has just read its first rows
         self.navigation.setCurrentRow(NAV_FIRMS)
+        self.navigation.blockSignals(False)
         self._restore_layout()
         self._update_status()
+
+    # -- pages built on first use -----------------------------------------------------------
+    @property
+    def firm_editor(self) -> FirmEditorPage:
+        from .widgets.firm_editor import FirmEditorPage
+
+        return self._page("firm_editor", FirmEditorPage, lambda page: page.closed.connect(
+            lambda: self.show_page(NAV_FIRMS)))
+
+    @property
+    def applications(self) -> ApplicationsPage:
+        from .widgets.applications import ApplicationsPage
+
+        return self._page("applications", ApplicationsPage)
+
+    @property
+    def batches(self) -> BatchDeskPage:
+        from .widgets.batch_desk import BatchDeskPage
+
+        return self._page("batches", BatchDeskPage)
+
+    @property
+    def evidence_due(self) -> EvidenceDuePage:
+        from .widgets.evidence_due import EvidenceDuePage
+
+        return self._page("evidence_due", EvidenceDuePage, lambda page:
+                          page.evidence_activated.connect(self._on_evidence_due_activated))
+
+    @property
+    def dashboard(self) -> DashboardPage:
+        from .widgets.dashboard import DashboardPage
+
+        return self._page("dashboard", DashboardPage)
+
+    def _page(self, name: str, page_type: type, connect=None) -> QWidget:
+        """The page `name`, built (hidden, with its remembered splitters) on the first ask."""
+        page = self._built.get(name)
+        if page is None:
+            page = self._built[name] = page_type(self.ctx, self)
+            self.pages.addWidget(page)
+            self._restore_splitters(page)
+            if connect is not None:
+                connect(page)
+        return page
+
+    def _editor_shown(self) -> bool:
+        editor = self._built.get("firm_editor")
+        return editor is not None and self.pages.currentWidget() is editor
 
     # -- menus -----------------------------------------------------------------------------
     def _action(self, menu, text: str, slot, shortcut=None, name: str = "") -> QAction:
@@ -107,10 +157,10 @@ class MainWindow(QMainWindow):
                      name="actionExportData")
         file.addSeparator()
         self._action(file, self.tr("Export evidence &package…"),
-                     lambda: self.export_package(PackageKind.EVIDENCE),
+                     lambda: self.export_package("evidence"),
                      name="actionExportPackage")
         self._action(file, self.tr("Export re&view package…"),
-                     lambda: self.export_package(PackageKind.REVIEW),
+                     lambda: self.export_package("review"),
                      name="actionExportReviewPackage")
         self._action(file, self.tr("Im&port package…"), self.import_package,
                      name="actionImportPackage")
@@ -163,10 +213,11 @@ class MainWindow(QMainWindow):
             self._on_navigation_current_row_changed(index)
 
     def _on_navigation_current_row_changed(self, row: int) -> None:
-        page = [self.firm_list, self.applications, self.batches, self.evidence_due,
-                self.dashboard][row]
-        self.pages.setCurrentWidget(page)
+        page = getattr(self, NAV_PAGES[row])
+        # Read before showing: a page that reads when shown (LazyPage) then has nothing left
+        # to read, instead of reading twice.
         page.refresh()
+        self.pages.setCurrentWidget(page)
 
     def open_firm(self, firm_id: int) -> None:
         self.navigation.blockSignals(True)
@@ -184,7 +235,7 @@ class MainWindow(QMainWindow):
         self.open_firm(0)
 
     def save(self) -> None:
-        if self.pages.currentWidget() is self.firm_editor:
+        if self._editor_shown():
             self.firm_editor.save()
 
     def find_firm(self) -> None:
@@ -256,14 +307,16 @@ class MainWindow(QMainWindow):
 
     def current_firm_id(self) -> int:
         """The firm open in the editor, else the one selected in the list; 0 for none."""
-        if self.pages.currentWidget() is self.firm_editor and self.firm_editor.firm_id:
+        if self._editor_shown() and self.firm_editor.firm_id:
             return self.firm_editor.firm_id
         return self.firm_list.current_firm_id()
 
-    def export_package(self, kind: PackageKind) -> None:
+    def export_package(self, kind: PackageKind | str) -> None:
+        from desktop.domain.packages import PackageKind
+
         from .package_actions import export_package
 
-        export_package(self, self.current_firm_id(), kind)
+        export_package(self, self.current_firm_id(), PackageKind(kind))
 
     def import_package(self) -> None:
         from .package_actions import import_package
@@ -323,9 +376,13 @@ class MainWindow(QMainWindow):
                  lambda report: backups.restore(Path(chosen)), done)
 
     def open_settings(self) -> None:
+        from .dialogs.settings import SettingsDialog
+
         SettingsDialog.ask(self, self.ctx.settings)
 
     def about(self) -> None:
+        from .dialogs.about import AboutDialog
+
         AboutDialog.ask(self, self.ctx.workspace.paths)
 
     def _on_bus_changed(self, table: str, firm_id: int) -> None:
@@ -345,17 +402,21 @@ class MainWindow(QMainWindow):
         geometry = self.ctx.settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        for splitter in self.findChildren(QSplitter):
+        self._restore_splitters(self)
+
+    def _restore_splitters(self, widget: QWidget) -> None:
+        for splitter in widget.findChildren(QSplitter):
             state = self.ctx.settings.value(f"splitters/{splitter.objectName()}")
             if splitter.objectName() and isinstance(state, QByteArray):
                 splitter.restoreState(state)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self.ctx.settings.setValue("window/geometry", self.saveGeometry())
-        for splitter in self.findChildren(QSplitter):  # every page's splitters too
+        for splitter in self.findChildren(QSplitter):  # every built page's splitters too
             if splitter.objectName():
                 self.ctx.settings.setValue(f"splitters/{splitter.objectName()}", splitter.saveState())
-        if not self.firm_editor.may_close():
+        editor = self._built.get("firm_editor")
+        if editor is not None and not editor.may_close():
             event.ignore()
             return
         stop_all()  # no worker thread may outlive the window

@@ -5,45 +5,124 @@ below.
 """
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
+
 from desktop.db.database import Database
 from desktop.paths import AppPaths
-from desktop.storage.attachments import AttachmentStore
 
-from .applications import ApplicationService, BatchService
-from .backups import BackupService
 from .context import ServiceContext
-from .dashboard import DashboardService
-from .evidence import EvidenceService
-from .exports import ExportService
-from .financials import FinancialsService
-from .firms import FirmService
-from .history import HistoryService
-from .integrity import IntegrityService
-from .packages import PackageService
-from .qualification import QualificationService
-from .transfer import TransferService
+
+
+class _Service:
+    """A service built on its first use: importing and building all of them (the Excel
+    writers, the rules, the integrity checks…) held up every start of the window and the CLI
+    for what the first screen never needs. Built once per workspace, under its lock, since
+    worker threads ask for services too."""
+
+    def __init__(self, build: Callable[[Workspace], object]) -> None:
+        self.build = build
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, workspace: Workspace | None, owner: type | None = None):
+        if workspace is None:
+            return self
+        with workspace._building:
+            if self.name not in workspace.__dict__:   # another thread may have built it
+                workspace.__dict__[self.name] = self.build(workspace)
+        return workspace.__dict__[self.name]
+
+
+def _firms(ws: Workspace):
+    from .firms import FirmService
+    return FirmService(ws.context)
+
+
+def _financials(ws: Workspace):
+    from .financials import FinancialsService
+    return FinancialsService(ws.context, ws.firms)
+
+
+def _evidence(ws: Workspace):
+    from desktop.storage.attachments import AttachmentStore
+
+    from .evidence import EvidenceService
+    return EvidenceService(ws.context, ws.firms, AttachmentStore(ws.context.paths.attachments))
+
+
+def _batches(ws: Workspace):
+    from .applications import BatchService
+    return BatchService(ws.context)
+
+
+def _applications(ws: Workspace):
+    from .applications import ApplicationService
+    return ApplicationService(ws.context, ws.firms, ws.batches)
+
+
+def _qualification(ws: Workspace):
+    from .qualification import QualificationService
+    return QualificationService(ws.context, ws.firms, ws.financials, ws.evidence,
+                                ws.applications)
+
+
+def _dashboard(ws: Workspace):
+    from .dashboard import DashboardService
+    return DashboardService(ws.context, ws.applications, ws.qualification, ws.batches)
+
+
+def _transfer(ws: Workspace):
+    from .transfer import TransferService
+    return TransferService(ws.context, ws.firms, ws.financials, ws.evidence)
+
+
+def _integrity(ws: Workspace):
+    from .integrity import IntegrityService
+    return IntegrityService(ws.context, ws.evidence.store, ws.qualification)
+
+
+def _backups(ws: Workspace):
+    from .backups import BackupService
+    return BackupService(ws.context)
+
+
+def _history(ws: Workspace):
+    from .history import HistoryService
+    return HistoryService(ws.context, ws.firms, ws.financials, ws.evidence, ws.applications)
+
+
+def _exports(ws: Workspace):
+    from .exports import ExportService
+    return ExportService(ws.context, ws.firms, ws.financials, ws.evidence, ws.batches,
+                         ws.applications, ws.qualification)
+
+
+def _packages(ws: Workspace):
+    from .packages import PackageService
+    return PackageService(ws.context, ws.firms, ws.financials, ws.evidence, ws.applications,
+                          ws.qualification, ws.backups)
 
 
 class Workspace:
+    firms = _Service(_firms)
+    financials = _Service(_financials)
+    evidence = _Service(_evidence)
+    batches = _Service(_batches)
+    applications = _Service(_applications)
+    qualification = _Service(_qualification)
+    dashboard = _Service(_dashboard)
+    transfer = _Service(_transfer)
+    integrity = _Service(_integrity)
+    backups = _Service(_backups)
+    history = _Service(_history)
+    exports = _Service(_exports)
+    packages = _Service(_packages)
+
     def __init__(self, context: ServiceContext) -> None:
         self.context = context
-        self.firms = FirmService(context)
-        self.financials = FinancialsService(context, self.firms)
-        self.evidence = EvidenceService(context, self.firms, AttachmentStore(context.paths.attachments))
-        self.batches = BatchService(context)
-        self.applications = ApplicationService(context, self.firms, self.batches)
-        self.qualification = QualificationService(context, self.firms, self.financials,
-                                                  self.evidence, self.applications)
-        self.dashboard = DashboardService(context, self.applications, self.qualification,
-                                          self.batches)
-        self.transfer = TransferService(context, self.firms, self.financials, self.evidence)
-        self.integrity = IntegrityService(context, self.evidence.store, self.qualification)
-        self.backups = BackupService(context)
-        self.history = HistoryService(context, self.firms, self.financials, self.evidence,
-                                      self.applications)
-        self.exports = ExportService(context, self.firms, self.financials, self.evidence, self.batches, self.applications, self.qualification)
-        self.packages = PackageService(context, self.firms, self.financials, self.evidence,
-                                       self.applications, self.qualification, self.backups)
+        self._building = threading.RLock()
 
     @classmethod
     def open(cls, paths: AppPaths, user: str | None = None,

@@ -1,10 +1,13 @@
 """The daily backup runs beside the first window, not before it (a provincial database takes
-seconds to back up), and a failing backup is logged, never raised."""
+seconds to back up): it starts once the window has painted. A failing backup is logged, never
+raised."""
 from __future__ import annotations
 
 import logging
 
-from desktop.gui.app import _start_daily_backup
+from PySide6.QtWidgets import QMainWindow
+
+from desktop.gui.app import _AfterFirstPaint, _start_daily_backup
 
 
 def test_the_daily_backup_is_written_in_its_own_thread(workspace):
@@ -26,3 +29,16 @@ def test_a_failing_daily_backup_is_logged(workspace, monkeypatch, caplog):
     with caplog.at_level(logging.ERROR, logger="srdi.gui"):
         _start_daily_backup(workspace).join(timeout=60)
     assert "daily backup failed" in caplog.text
+
+
+def test_start_up_work_waits_for_the_first_paint(qtbot):
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    calls = []
+    _AfterFirstPaint(window, lambda: calls.append(window.isVisible()))
+    assert calls == []
+    window.show()
+    qtbot.waitUntil(lambda: calls == [True])
+    window.update()
+    qtbot.wait(50)
+    assert calls == [True]   # once

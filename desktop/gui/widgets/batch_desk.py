@@ -23,6 +23,7 @@ from ..dialogs.reason_dialog import ReasonDialog
 from ..errors import show_error
 from ..models.batch_table import ID_ROLE, NOT_CHECKED, BatchFilterProxy, BatchRow, BatchTableModel
 from ..tasks import run_task, stop_on_destroy
+from .lazy_page import LazyPage
 from .tables import set_up_record_table
 
 FINAL_WITHOUT_REASON = (ApplicationStatus.APPROVED, ApplicationStatus.WITHDRAWN)
@@ -30,7 +31,7 @@ FINAL_WITHOUT_REASON = (ApplicationStatus.APPROVED, ApplicationStatus.WITHDRAWN)
 _VERDICT_NEUTRAL = ("application", "batch")
 
 
-class BatchDeskPage(QWidget):
+class BatchDeskPage(LazyPage, QWidget):
     evaluated = Signal()   # verdicts of the current batch are shown
 
     def __init__(self, ctx, parent=None) -> None:
@@ -121,8 +122,7 @@ class BatchDeskPage(QWidget):
         self.export_excel_button.clicked.connect(self._on_export_excel_button_clicked)
         self.export_table_button.clicked.connect(self._on_export_table_button_clicked)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
-        ctx.bus.changed.connect(self._on_bus_changed)
-        self.refresh()
+        ctx.bus.changed.connect(self._on_bus_changed)   # read on first show (LazyPage)
 
     # -- reading ---------------------------------------------------------------------------
     def batch_id(self) -> int | None:
@@ -135,6 +135,7 @@ class BatchDeskPage(QWidget):
         return index >= 0
 
     def refresh(self) -> None:
+        self._stale = False
         current = self.batch_id()
         try:
             batches = self.ctx.workspace.batches.list()
@@ -241,7 +242,7 @@ class BatchDeskPage(QWidget):
     def _on_bus_changed(self, table: str, firm_id: int) -> None:
         if table not in _VERDICT_NEUTRAL:
             self._results.clear()
-        self.refresh()
+        self.refresh_when_shown()
 
     def _on_new_button_clicked(self) -> None:
         batch = BatchDialog.ask(self, self.ctx.workspace.context.today())
