@@ -20,7 +20,7 @@ ALLOWED = {
 }
 # Third-party packages owned by one layer.
 OWNED = {"PySide6": "gui", "shiboken6": "gui", "peewee": "db", "playhouse": "db",
-         "openpyxl": "excel", "python_calamine": "excel"}
+         "openpyxl": "excel", "python_calamine": "excel", "xlsxwriter": "excel"}
 
 
 def imports_of(path: Path) -> list[str]:

@@ -43,9 +43,22 @@ def for_firm(firm_id: int) -> list[r.Application]:
 
 
 def in_batch(batch_id: int) -> list[r.Application]:
+    from .batched import record_from   # rows as dicts: a batch may hold thousands
+
     query = (Application.select().where(Application.batch == batch_id)
              .order_by(Application.ranking.asc(nulls="last"), Application.id))
-    return [to_record(row, r.Application) for row in query]
+    return [record_from(row, r.Application) for row in query.dicts()]
+
+
+def many(application_ids) -> list[r.Application]:
+    """The applications with these ids (those that exist), in id order."""
+    from .batched import chunks, record_from
+
+    found = []
+    for part in chunks(application_ids):
+        query = Application.select().where(Application.id.in_(part)).order_by(Application.id)
+        found += [record_from(row, r.Application) for row in query.dicts()]
+    return found
 
 
 def open_duplicate(firm_id: int, tier: int, batch_id: int | None,

@@ -82,3 +82,11 @@ def data_clock() -> int:
 
     row = DataClock.select(DataClock.value).where(DataClock.id == 1).tuples().first()
     return row[0] if row else 0
+
+
+def decisions_for(application_ids: Iterable[int]) -> dict[int, list[r.ManualDecision]]:
+    """The manual decisions of these applications, by application id (by criterion within)."""
+    from .models import ManualDecision
+
+    return grouped(ManualDecision, r.ManualDecision, application_ids,
+                   order=(ManualDecision.criterion_id,), key="application")

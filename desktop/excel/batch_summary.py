@@ -4,6 +4,9 @@ totals sheet, streamed in write-only mode.
 The column list follows the suggestion of criteria.md §8 (no official format is known). Rows
 come in the order given (the export service sorts by the official's ranking, unranked last by
 id); numbers are numbers with number formats, ratios exact fractions shown as percentages.
+
+A province's summary holds tens of thousands of rows: it is streamed with xlsxwriter
+(streamed.py), each row on disk as soon as it is written.
 """
 from __future__ import annotations
 
@@ -12,18 +15,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.utils import get_column_letter
-
 from desktop.domain.enums import ApplicationKind, ApplicationStatus
 from desktop.domain.verdicts import TierOutcome
 
 from .atomic import Progress, report, write_atomically
 from .cells import INTEGER_FORMAT, MONEY_FORMAT, PERCENT_FORMAT
-from .styles import (
-    CENTER, HEADER, NUMBER, OUTCOME, SUBTITLE, TEXT, TITLE, TOTAL, FormSheet, discard,
-    text,
-)
+from .streamed import RowFormat, StreamedBook, StreamedSheet
+from .styles import CENTER, HEADER, NUMBER, OUTCOME, SUBTITLE, TEXT, TITLE, TOTAL, text
 
 SCORE_FORMAT = "0.0#"
 
@@ -54,28 +52,41 @@ class SummaryRow:
     contact_phone: str = ""
 
 
-# (message key, width, look, number format, value of a row)
+# (message key, width, look, number format); the values are row_values' (same order)
 COLUMNS = (
-    ("no", 6, CENTER, None, None),
-    ("ranking", 8, CENTER, INTEGER_FORMAT, lambda row: row.ranking),
-    ("firm", 28, TEXT, None, lambda row: row.firm_name),
-    ("uscc", 21, TEXT, None, lambda row: row.uscc),
-    ("region", 18, TEXT, None, lambda row: row.region or None),
-    ("industry", 9, CENTER, None, lambda row: row.industry_code or None),
-    ("product", 18, TEXT, None, lambda row: row.leading_product or None),
-    ("kind", 9, CENTER, None, "kind"),
-    ("revenue", 13, NUMBER, MONEY_FORMAT, lambda row: row.revenue),
-    ("main_share", 11, NUMBER, PERCENT_FORMAT, lambda row: row.main_share),
-    ("rd_ratio", 11, NUMBER, PERCENT_FORMAT, lambda row: row.rd_ratio),
-    ("debt_ratio", 11, NUMBER, PERCENT_FORMAT, lambda row: row.debt_ratio),
-    ("class_i", 10, NUMBER, INTEGER_FORMAT, lambda row: row.class_i_count),
-    ("score", 9, NUMBER, SCORE_FORMAT, lambda row: row.score),
-    ("verdict", 11, None, None, "verdict"),
-    ("missing", 30, TEXT, None, lambda row: row.missing or None),
-    ("status", 9, CENTER, None, "status"),
-    ("contact", 10, TEXT, None, lambda row: row.contact_person or None),
-    ("phone", 15, TEXT, None, lambda row: row.contact_phone or None),
+    ("no", 6, CENTER, None),
+    ("ranking", 8, CENTER, INTEGER_FORMAT),
+    ("firm", 28, TEXT, None),
+    ("uscc", 21, TEXT, None),
+    ("region", 18, TEXT, None),
+    ("industry", 9, CENTER, None),
+    ("product", 18, TEXT, None),
+    ("kind", 9, CENTER, None),
+    ("revenue", 13, NUMBER, MONEY_FORMAT),
+    ("main_share", 11, NUMBER, PERCENT_FORMAT),
+    ("rd_ratio", 11, NUMBER, PERCENT_FORMAT),
+    ("debt_ratio", 11, NUMBER, PERCENT_FORMAT),
+    ("class_i", 10, NUMBER, INTEGER_FORMAT),
+    ("score", 9, NUMBER, SCORE_FORMAT),
+    ("verdict", 11, None, None),        # coloured by the verdict: OUTCOME
+    ("missing", 30, TEXT, None),
+    ("status", 9, CENTER, None),
+    ("contact", 10, TEXT, None),
+    ("phone", 15, TEXT, None),
 )
+VERDICT_COLUMN = 14
+
+
+def row_values(row: SummaryRow, number: int, words: dict) -> list:
+    """The cells of a row in COLUMNS order (None: empty); `words` holds the kind, verdict
+    and status wordings by enum member."""
+    return [number, row.ranking, row.firm_name, row.uscc, row.region or None,
+            row.industry_code or None, row.leading_product or None, words[row.kind],
+            row.revenue, row.main_share, row.rd_ratio, row.debt_ratio, row.class_i_count,
+            row.score, words[row.outcome], row.missing or None, words[row.status],
+            row.contact_person or None, row.contact_phone or None]
+
+
 HEADER_ROW = 3
 TOTAL_KEYS = ("count", "new", "review", "pass", "fail", "pending", "incomplete")
 
@@ -92,35 +103,42 @@ def write_batch_summary(target: Path | str, title: str, tiers: Sequence[int],
 
     def write(temp: Path) -> None:
         nonlocal written
-        book = Workbook(write_only=True)
-        try:
+        with StreamedBook.open(temp) as book:
             written = _Summary(book, title, tiers, lang).write(rows, total, progress)
-        except BaseException:
-            discard(book)
-            raise
-        book.save(temp)
     write_atomically(target, write)
     return written
 
 
 class _Summary:
-    def __init__(self, book: Workbook, title: str, tiers: Sequence[int], lang: str) -> None:
+    def __init__(self, book: StreamedBook, title: str, tiers: Sequence[int], lang: str) -> None:
         self.lang, self.title = lang, title
-        # The totals sheet comes first; it is filled at the end (write-only sheets stream
-        # independently, so the order of filling need not be the order of the sheets).
-        self.totals = FormSheet(book, text("sheet.totals", lang), (22,) + (12,) * 8,
-                                freeze="B4", landscape=True, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
-        self.sheets: dict[int, FormSheet] = {}
+        # The totals sheet comes first; it is filled at the end (each sheet streams to its
+        # own file, so the order of filling need not be the order of the sheets).
+        self.totals = book.sheet(text("sheet.totals", lang), (22,) + (12,) * 8,
+                                 freeze=(HEADER_ROW, 1), landscape=True, title_row=HEADER_ROW)
+        self.sheets: dict[int, StreamedSheet] = {}
         self.counts: dict[int, dict[str, object]] = {}
+        # The few words every row repeats (kind, status, verdict), rendered once each.
+        self.words = ({kind: text(f"value.{kind.value}", lang) for kind in ApplicationKind}
+                      | {status: text(f"status.{status.value}", lang)
+                         for status in ApplicationStatus}
+                      | {outcome: text(f"tier_outcome.{outcome.value}", lang)
+                         for outcome in TierOutcome})
         for tier in sorted(set(tiers)):
-            sheet = FormSheet(book, text(f"sheet.tier{tier}", lang), [c[1] for c in COLUMNS],
-                              freeze=f"D{HEADER_ROW + 1}", landscape=True,
-                              title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
+            sheet = book.sheet(text(f"sheet.tier{tier}", lang), [c[1] for c in COLUMNS],
+                               freeze=(HEADER_ROW, 3), landscape=True, title_row=HEADER_ROW)
             sheet.full(title, TITLE, 28)
             sheet.full(text(f"sheet.tier{tier}", lang), SUBTITLE, 20)
             sheet.put([(text(f"summary.{c[0]}", lang), 1, HEADER) for c in COLUMNS], 32)
             self.sheets[tier] = sheet
             self.counts[tier] = dict.fromkeys(TOTAL_KEYS, 0) | {"revenue": Decimal(0)}
+        # The columns' formats, made once: one list per verdict (its cell is coloured).
+        verdict = VERDICT_COLUMN
+        columns = [book.column(width, look, number_format) if index != verdict else None
+                   for index, (_, width, look, number_format) in enumerate(COLUMNS)]
+        self.formats = {
+            outcome: RowFormat.of(columns[:verdict] + [book.column(COLUMNS[verdict][1], look)]
+                                  + columns[verdict + 1:]) for outcome, look in OUTCOME.items()}
 
     def write(self, rows: Iterable[SummaryRow], total: int, progress: Progress | None) -> int:
         report(progress, 0, total)
@@ -129,9 +147,10 @@ class _Summary:
             self.add(row)
             done += 1
             report(progress, done, max(total, done))
-        for tier, sheet in self.sheets.items():
-            last = get_column_letter(len(COLUMNS))
-            sheet.sheet.auto_filter.ref = f"A{HEADER_ROW}:{last}{max(sheet.row, HEADER_ROW + 1)}"
+        for sheet in self.sheets.values():
+            sheet.border_blanks(HEADER_ROW + 1, sheet.row, TEXT)
+            sheet.sheet.autofilter(HEADER_ROW - 1, 0, max(sheet.row, HEADER_ROW + 1) - 1,
+                                   len(COLUMNS) - 1)
         self.write_totals()
         return done
 
@@ -145,20 +164,8 @@ class _Summary:
         counts[row.outcome.value] += 1
         if row.revenue is not None:
             counts["revenue"] += row.revenue
-        spans = []
-        for key, _, look, number_format, value in COLUMNS:
-            if key == "no":
-                spans.append((sheet.row - HEADER_ROW + 1, 1, look))
-            elif value == "kind":
-                spans.append((text(f"value.{row.kind.value}", self.lang), 1, look))
-            elif value == "status":
-                spans.append((text(f"status.{row.status.value}", self.lang), 1, look))
-            elif value == "verdict":
-                spans.append((text(f"tier_outcome.{row.outcome.value}", self.lang), 1,
-                              OUTCOME[row.outcome.value]))
-            else:
-                spans.append((value(row), 1, look, number_format))
-        sheet.put(spans)
+        sheet.table_row(row_values(row, sheet.row - HEADER_ROW + 1, self.words),
+                        self.formats[row.outcome.value])
 
     def write_totals(self) -> None:
         sheet, lang = self.totals, self.lang

@@ -10,6 +10,7 @@ border. Column widths and frozen panes are set before the first row, as write-on
 """
 from __future__ import annotations
 
+import functools
 import math
 import os
 import unicodedata
@@ -114,14 +115,19 @@ def discard(book) -> None:
 
 def display_width(value: str) -> int:
     """Columns a text takes: East Asian wide characters count two."""
+    if value.isascii():
+        return len(value)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in value)
 
 
+@functools.lru_cache(maxsize=4096)   # a long table repeats its words, regions and gaps
 def line_count(value: object, width: float) -> int:
     """How many lines `value` wraps to in a span `width` characters wide."""
     if value is None or not isinstance(value, str):
         return 1
     usable = max(width - 1.5, 1.0)
+    if 2 * len(value) <= usable and "\n" not in value:
+        return 1   # fits even if every character is wide: no need to measure
     return sum(max(1, math.ceil(display_width(part) / usable)) for part in value.split("\n"))
 
 

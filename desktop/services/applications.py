@@ -81,6 +81,10 @@ class ApplicationService:
     def for_firm(self, firm_id: int) -> list[r.Application]:
         return rows.for_firm(firm_id)
 
+    def many(self, application_ids) -> list[r.Application]:
+        """The applications with these ids (those that exist), in id order."""
+        return rows.many(application_ids)
+
     def in_batch(self, batch_id: int) -> list[r.Application]:
         """The batch's applications in the official's ranking order, unranked last."""
         return rows.in_batch(batch_id)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from desktop.db import stats
+from desktop.domain.verdicts import TierVerdict
 
 from .codes import industry, region
 from .context import ServiceContext
@@ -39,9 +40,11 @@ class DashboardService:
         verdicts: dict[tuple[str, int], dict[str, int]] = {}
         if with_verdicts:
             for batch in self.batches.list():
+                # An application that cannot be judged (DomainError) is not counted.
                 counter = Counter(verdict.outcome.value for application, verdict
                                   in self.qualification.evaluate_batch(batch.id)
-                                  if application.status.is_open)
+                                  if application.status.is_open
+                                  and isinstance(verdict, TierVerdict))
                 if counter:
                     verdicts[(batch.name, batch.tier.value)] = dict(counter)
         provinces = []

@@ -28,6 +28,10 @@ class EvidenceService:
     def items(self, firm_id: int) -> list[r.EvidenceItem]:
         return evidence_rows.items(firm_id)
 
+    def items_many(self, firm_ids) -> dict[int, list[r.EvidenceItem]]:
+        """The items of many firms by firm id (firms without any left out), in a few queries."""
+        return evidence_rows.items_for(firm_ids)
+
     def get(self, item_id: int) -> r.EvidenceItem:
         item = evidence_rows.get(item_id)
         if item is None:

@@ -10,8 +10,11 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.db import summary as summary_lines
 from desktop.domain import records as r
-from desktop.domain.enums import CLASS_I_IP_KINDS, EvidenceStatus
+from desktop.domain.enums import (
+    CLASS_I_IP_KINDS, ApplicationKind, ApplicationStatus, EvidenceStatus,
+)
 from desktop.domain.errors import StorageError
 from desktop.domain.messages import Message, normalize_language, render
 from desktop.domain.verdicts import Outcome, TierVerdict
@@ -24,6 +27,7 @@ from . import codes
 from .context import ServiceContext
 
 Progress = Callable[[int, int], "bool | None"]
+SUMMARY_CHUNK = 500   # applications read and judged together while the summary is written
 
 
 @dataclass(frozen=True)
@@ -100,49 +104,58 @@ class ExportService:
         rows in the official's ranking order (unranked after, by id)."""
         lang = normalize_language(lang)
         batches = [self.batches.get(batch_id) for batch_id in batch_ids]
-        applications = self.ordered(batches)
+        lines = summary_lines.lines_of_batches(
+            batch_ids, self.context.today(), [kind.value for kind in CLASS_I_IP_KINDS],
+            EvidenceStatus.VALID.value)
         title = text("summary.title", lang, batches="、".join(b.name for b in batches))
         tiers = sorted({int(b.tier) for b in batches})
-        rows = self.summary_rows(applications, lang)
+        rows = self.summary_rows(lines, lang)
         count = self._write(target, lambda: write_batch_summary(
-            target, title, tiers, rows, len(applications), lang, progress))
+            target, title, tiers, rows, len(lines), lang, progress))
         if count is None:
             return ExportResult(None, 0, cancelled=True)
         return ExportResult(Path(target), count)
 
-    def ordered(self, batches: Sequence[r.Batch]) -> list[r.Application]:
-        """The applications of the batches, ranked first (by rank), then unranked by id."""
-        applications = [a for b in batches for a in self.applications.in_batch(b.id)]
-        return sorted(applications, key=lambda a: (a.ranking is None, a.ranking or 0, a.id))
-
-    def summary_rows(self, applications: Sequence[r.Application],
+    def summary_rows(self, lines: Sequence[summary_lines.SummaryLine],
                      lang: str) -> Iterator[SummaryRow]:
-        """One summary row per application, evaluated as the writer asks for it."""
-        for application in applications:
-            yield self.summary_row(application, lang)
+        """One summary row per line, judged SUMMARY_CHUNK at a time as the writer asks for
+        them; verdicts kept since the batch was checked (`application_verdicts`) are reused."""
+        places: dict[str, str] = {}
+        kinds = {kind.value: kind for kind in ApplicationKind}
+        statuses = {status.value: status for status in ApplicationStatus}
+        for start in range(0, len(lines), SUMMARY_CHUNK):
+            part = lines[start:start + SUMMARY_CHUNK]
+            verdicts = self._verdicts(part)
+            for line in part:
+                verdict = verdicts[line.application_id]
+                if isinstance(verdict, Exception):
+                    raise verdict
+                if line.region_code not in places:
+                    place = codes.region(line.region_code)
+                    places[line.region_code] = place.full_name if place else line.region_code
+                revenue = line.revenue
+                yield SummaryRow(
+                    application_id=line.application_id, tier=line.tier, ranking=line.ranking,
+                    firm_name=line.name, uscc=line.uscc, region=places[line.region_code],
+                    industry_code=line.industry_code, leading_product=line.leading_product,
+                    kind=kinds[line.kind], status=statuses[line.status], outcome=verdict.outcome,
+                    revenue=revenue, main_share=ratio(line.main_business_revenue, revenue),
+                    rd_ratio=ratio(line.rd_expense, revenue),
+                    debt_ratio=ratio(line.total_liabilities, line.total_assets),
+                    class_i_count=line.class_i_count,
+                    score=verdict.score if verdict.score is not None else line.platform_score,
+                    missing=missing_text(verdict, lang), contact_person=line.contact_person,
+                    contact_phone=line.contact_phone)
 
-    def summary_row(self, application: r.Application, lang: str) -> SummaryRow:
-        firm = self.firms.get(application.firm_id)
-        verdict = self.qualification.evaluate_application(application.id)
-        year = (application.assessment_date or self.context.today()).year - 1
-        figures = self.financials.year(firm.id, year)
-        get = lambda name: getattr(figures, name, None)  # noqa: E731
-        class_i = sum(1 for item in self.evidence.items(firm.id)
-                      if item.kind in CLASS_I_IP_KINDS and item.status is EvidenceStatus.VALID)
-        place = codes.region(firm.region_code)
-        score = verdict.score if verdict.score is not None else application.platform_score
-        return SummaryRow(
-            application_id=application.id, tier=int(application.tier), ranking=application.ranking,
-            firm_name=firm.name, uscc=firm.uscc,
-            region=place.full_name if place else firm.region_code,
-            industry_code=firm.industry_code, leading_product=firm.leading_product,
-            kind=application.kind, status=application.status, outcome=verdict.outcome,
-            revenue=get("operating_revenue"),
-            main_share=ratio(get("main_business_revenue"), get("operating_revenue")),
-            rd_ratio=ratio(get("rd_expense"), get("operating_revenue")),
-            debt_ratio=ratio(get("total_liabilities"), get("total_assets")),
-            class_i_count=class_i, score=score, missing=missing_text(verdict, lang),
-            contact_person=firm.contact_person, contact_phone=firm.contact_phone)
+    def _verdicts(self, lines: Sequence[summary_lines.SummaryLine]) -> dict:
+        """The verdicts of the lines' applications: those kept and still valid, the others
+        judged now (and kept)."""
+        kept = self.qualification.application_verdicts
+        found = kept.kept((line.application_id, line.data_version) for line in lines)
+        stale = [line.application_id for line in lines if line.application_id not in found]
+        if stale:
+            found.update(kept.verdicts(self.applications.many(stale)))
+        return found
 
     # -- shared -------------------------------------------------------------------------------
     def _write(self, target: Path | str, write: Callable):
@@ -158,10 +171,11 @@ class ExportService:
 
 def missing_text(verdict: TierVerdict, lang: str) -> str:
     """The criteria that lack data, each with what it needs, in one line."""
+    missing = [c for c in verdict.criteria if c.outcome is Outcome.MISSING]
+    if not missing:
+        return ""
     parts = []
-    for criterion in verdict.criteria:
-        if criterion.outcome is not Outcome.MISSING:
-            continue
+    for criterion in missing:
         gaps = text("gap_and", lang).join(render(g, lang) for g in criterion.gap)
         parts.append(f"{criterion.id} {criterion.title.get(lang)}" + paren(gaps, lang))
     return "\n".join(parts)

@@ -1,7 +1,9 @@
 """Qualification: the facts of a firm or an application from the database, judged by the
-engine. Verdicts are computed on every call from the current data, so one shown or exported
-is never stale; only the firm list's digests are kept (verdict_cache.py), each for the data
-version it was judged on. `facts_many` / `evaluate_many` read many firms in a few queries."""
+engine. Verdicts of one firm or application are computed on every call from the current data;
+those the lists and batches show many at a time are kept, each for the data version it was
+judged on (the firm list's digests: verdict_cache.py; applications: application_verdicts.py),
+so one shown or exported is never stale. `facts_many` / `evaluate_many` /
+`evaluate_applications` read many firms in a few queries."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -48,6 +50,13 @@ class QualificationService:
         from .verdict_cache import VerdictCache
 
         return VerdictCache(self)
+
+    @cached_property
+    def application_verdicts(self):
+        """The applications' verdicts, kept until their data changes (batch desk, summary)."""
+        from .application_verdicts import ApplicationVerdicts
+
+        return ApplicationVerdicts(self)
 
     def default_date(self, year: int) -> date:
         """Today for the current year; the last day of the year otherwise."""
@@ -152,15 +161,49 @@ class QualificationService:
         return self.engine.evaluate_tier(facts, Tier(application.tier).value,
                                          application.rulebook.value if application.rulebook else None)
 
+    def evaluate_applications(self, applications) -> dict[int, TierVerdict | DomainError]:
+        """`evaluate_application` for many applications (records, read by the caller), by
+        id: the facts of their firms read in a few queries. An application that cannot be
+        judged gets the DomainError saying why, so it does not stop the others."""
+        applications = list(applications)
+        firm_ids = [a.firm_id for a in applications]
+        firms = batched_rows.firms_for(firm_ids)
+        years = figures.years_for(firm_ids)
+        items = evidence_rows.items_for(firm_ids)
+        positions = figures.positions_for(firm_ids)
+        assessments = figures.assessments_for(firm_ids)
+        decisions = batched_rows.decisions_for([a.id for a in applications])
+        results: dict[int, TierVerdict | DomainError] = {}
+        for application in applications:
+            firm = firms.get(application.firm_id)
+            if firm is None:
+                results[application.id] = NotFound(
+                    Message("firm.id_not_found", {"id": application.firm_id}))
+                continue
+            day = application.assessment_date or self.context.today()
+            facts = facts_for(
+                firm, day.year, day, kind=application.kind,
+                fiscal_years=years.get(firm.id, ()), evidence=items.get(firm.id, ()),
+                market_positions=positions.get(firm.id, ()),
+                assessments=assessments.get(firm.id, ()),
+                platform_score=application.platform_score,
+                provincial_feature_score=application.provincial_feature_score,
+                decisions=decisions.get(application.id, ()))
+            try:
+                results[application.id] = self.engine.evaluate_tier(
+                    facts, Tier(application.tier).value,
+                    application.rulebook.value if application.rulebook else None)
+            except DomainError as error:
+                results[application.id] = error
+        return results
+
     def evaluate_batch(self, batch_id: int,
                        progress: Callable[[int, int], bool | None] | None = None
-                       ) -> list[tuple[r.Application, TierVerdict]]:
-        """Every application of a batch. `progress(done, total)` is called after each; when
-        it returns False the evaluation stops (cancelled) with what is done so far."""
+                       ) -> list[tuple[r.Application, TierVerdict | DomainError]]:
+        """Every application of a batch with its verdict (or the DomainError in its way),
+        judged in chunks and kept (`application_verdicts`). `progress(done, total)` is
+        called after each chunk; when it returns False the evaluation stops (cancelled) with
+        what is done so far."""
         applications = self.applications.in_batch(batch_id)
-        results = []
-        for index, application in enumerate(applications, start=1):
-            results.append((application, self.evaluate_application(application.id)))
-            if progress is not None and progress(index, len(applications)) is False:
-                break
-        return results
+        verdicts = self.application_verdicts.verdicts(applications, progress)
+        return [(a, verdicts[a.id]) for a in applications if a.id in verdicts]

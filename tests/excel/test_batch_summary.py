@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 from desktop.domain import records as r
 from desktop.domain.enums import CLASS_I_IP_KINDS, EvidenceStatus, Tier
 from desktop.excel import batch_summary
+from desktop.excel.styles import text
 from desktop.services.demo import load_demo
 from tests.conftest import make_uscc
 
@@ -132,7 +133,9 @@ def test_print_setup_and_frozen_header(demo, out):
     demo.exports.batch_summary(batch_ids(demo, JIANGSU), target)
     for sheet in load_workbook(target):
         assert sheet.page_setup.paperSize == 9 and sheet.page_setup.orientation == "landscape"
-        assert sheet.page_setup.fitToWidth == 1 and sheet.sheet_properties.pageSetUpPr.fitToPage
+        # one page wide (an absent fitToWidth is 1: ECMA-376's default), any number tall
+        assert (sheet.page_setup.fitToWidth or 1) == 1 and sheet.page_setup.fitToHeight == 0
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
         assert sheet.print_title_rows == "$3:$3"
     tier = load_workbook(target)["专精特新中小企业"]
     assert tier.freeze_panes == "D4" and tier.auto_filter.ref.startswith("A3:S")
@@ -166,12 +169,73 @@ def test_progress_is_reported_and_false_cancels(demo, out):
     assert result.cancelled and result.path is None and list(out.iterdir()) == []
 
 
-def test_rows_are_evaluated_as_they_are_written(demo, out, monkeypatch):
-    """Streaming: the engine runs for a row only when the writer asks for it."""
+def test_rows_are_read_and_judged_a_chunk_at_a_time_as_they_are_written(demo, out, monkeypatch):
+    """Streaming: the applications of a chunk are judged only when the writer reaches it, so
+    memory holds one chunk however large the batches."""
+    from desktop.services import exports
+
+    monkeypatch.setattr(exports, "SUMMARY_CHUNK", 2)
     events = []
-    evaluate = demo.qualification.evaluate_application
-    monkeypatch.setattr(demo.qualification, "evaluate_application",
-                        lambda application_id: events.append("evaluate") or evaluate(application_id))
+    verdicts = demo.qualification.application_verdicts.verdicts
+    monkeypatch.setattr(demo.qualification.application_verdicts, "verdicts",
+                        lambda part, *args: events.append(len(part)) or verdicts(part, *args))
     demo.exports.batch_summary(batch_ids(demo, JIANGSU), out / "summary.xlsx",
                                progress=lambda done, total: events.append("written"))
-    assert events[:5] == ["written", "evaluate", "written", "evaluate", "written"]
+    total = len(demo.applications.in_batch(batch_ids(demo, JIANGSU)[0]))
+    assert total > 4
+    assert events[:7] == ["written", 2, "written", "written", 2, "written", "written"]
+    assert sum(e for e in events if e != "written") == total
+
+
+def test_the_summary_shows_the_verdicts_the_batch_check_showed(demo, out, monkeypatch):
+    """A batch checked on the desk is exported without judging it again, with the same
+    verdicts; a change to one firm judges that firm's application again, and only it."""
+    batch_id = batch_ids(demo, JIANGSU)[0]
+    checked = dict(demo.qualification.evaluate_batch(batch_id))
+    judged = []
+    evaluate = demo.qualification.evaluate_applications
+    monkeypatch.setattr(demo.qualification, "evaluate_applications",
+                        lambda applications: judged.extend(applications) or evaluate(applications))
+    target = out / "summary.xlsx"
+    demo.exports.batch_summary([batch_id], target)
+    assert judged == []
+    shown = {row["统一社会信用代码"].value: row["评价结论"].value
+             for row in data_rows(load_workbook(target)["专精特新中小企业"])}
+    assert shown == {demo.firms.get(a.firm_id).uscc: text(f"tier_outcome.{v.outcome.value}", "zh_CN")
+                     for a, v in checked.items()}
+
+    firm = demo.firms.get_by_uscc(DEMO_USCC)
+    demo.firms.update(dataclasses.replace(firm, contact_phone="0512-66668888"))
+    demo.exports.batch_summary([batch_id], target)
+    assert [a.firm_id for a in judged] == [firm.id]
+
+
+def test_a_checked_summary_reads_a_few_statements_however_many_applications(demo, out):
+    """No statement per application: the firms, figures and counts come in one statement."""
+    ids = [batch.id for batch in demo.batches.list()]
+    for batch_id in ids:
+        demo.qualification.evaluate_batch(batch_id)
+    count = sum(len(demo.applications.in_batch(batch_id)) for batch_id in ids)
+    seen: list[str] = []
+    connection = demo.context.database.sqlite_connection()
+    connection.set_trace_callback(seen.append)
+    try:
+        result = demo.exports.batch_summary(ids, out / "summary.xlsx")
+    finally:
+        connection.set_trace_callback(None)
+    assert result.count == count > 20
+    assert len(seen) <= len(ids) + 4    # each batch's name, the rows, the data clock
+
+
+def test_empty_cells_of_the_table_are_bordered_and_the_title_spans_the_table(demo, out):
+    target = out / "summary.xlsx"
+    demo.exports.batch_summary(batch_ids(demo, JIANGSU), target)
+    sheet = load_workbook(target)["专精特新中小企业"]
+    last = sheet.max_row
+    (blanks,) = [rule for rules in sheet.conditional_formatting for rule in rules.rules]
+    assert str(next(iter(sheet.conditional_formatting)).sqref) == f"A4:S{last}"
+    assert blanks.type == "containsBlanks" and blanks.dxf.border.left.style == "thin"
+    assert "A1:S1" in {str(merged) for merged in sheet.merged_cells.ranges}
+    firm = data_rows(sheet)[0]["企业名称"]
+    assert firm.border.left.style == "thin" and firm.font.name == "宋体"
+    assert firm.alignment.wrap_text and firm.alignment.vertical == "center"

@@ -77,7 +77,10 @@ def test_checking_the_batch_shows_verdicts_and_gaps(qtbot, page, demo):
     assert missing == sorted(missing, reverse=True)
 
 
-def test_cancel_keeps_what_was_checked(qtbot, page):
+def test_cancel_keeps_what_was_checked(qtbot, page, monkeypatch):
+    from desktop.services import application_verdicts
+
+    monkeypatch.setattr(application_verdicts, "CHUNK", 4)   # judged four at a time
     with qtbot.waitSignal(page.evaluated, timeout=60000):
         qtbot.mouseClick(page.evaluate_button, Qt.MouseButton.LeftButton)
         assert not page.evaluate_button.isEnabled()

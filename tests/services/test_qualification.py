@@ -90,7 +90,9 @@ def test_a_2026_re_review_is_judged_by_the_2022_rules(workspace, giant):
     assert "Z.share" in outcomes(verdict)
 
 
-def test_batch_evaluation_reports_progress_and_can_be_cancelled(workspace, giant):
+def test_batch_evaluation_reports_progress_and_can_be_cancelled(workspace, giant, monkeypatch):
+    from desktop.services import application_verdicts
+
     batch = workspace.batches.create_from({"name": "2026年第八批", "tier": 3})
     other = workspace.firms.create_from({"uscc": make_uscc("440305", "MA5ABCDEF"), "name": "乙"})
     for firm in (giant, other):
@@ -98,11 +100,15 @@ def test_batch_evaluation_reports_progress_and_can_be_cancelled(workspace, giant
                                                     batch_id=batch.id))
     seen = []
     results = workspace.qualification.evaluate_batch(batch.id, lambda done, total: seen.append((done, total)))
-    assert seen == [(1, 2), (2, 2)] and len(results) == 2
+    assert seen == [(2, 2)] and len(results) == 2
     empty = outcomes(results[1][1])  # 乙 has no figures and no title
     assert empty["G2.revenue"] is Outcome.MISSING and empty["G1.title"] is Outcome.FAIL
+    # Kept: checked again unchanged, nothing is left to judge when the first report comes.
+    assert len(workspace.qualification.evaluate_batch(batch.id, lambda done, total: False)) == 2
+    workspace.qualification.application_verdicts.forget()
+    monkeypatch.setattr(application_verdicts, "CHUNK", 1)
     cancelled = workspace.qualification.evaluate_batch(batch.id, lambda done, total: False)
-    assert len(cancelled) == 1
+    assert [application.firm_id for application, _ in cancelled] == [giant.id]
 
 
 def test_the_size_class_is_reported(workspace, giant):

@@ -194,11 +194,15 @@ class BatchDeskPage(LazyPage, QWidget):
         workspace = self.ctx.workspace
 
         def work(report):
+            checked = workspace.qualification.evaluate_batch(batch_id, report)
+            items = workspace.evidence.items_many({a.firm_id for a, _ in checked})
             results = {}
-            for application, verdict in workspace.qualification.evaluate_batch(batch_id, report):
-                items = workspace.evidence.items(application.firm_id)
-                results[application.id] = (verdict, build(application, items, verdict,
-                                                          workspace.context.today()))
+            for application, verdict in checked:
+                if isinstance(verdict, Exception):   # e.g. an unknown rulebook: say so
+                    raise verdict
+                results[application.id] = (verdict, build(
+                    application, items.get(application.firm_id, []), verdict,
+                    workspace.context.today()))
             return results
 
         self.evaluate_button.setEnabled(False)
