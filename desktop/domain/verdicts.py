@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from .enums import StrEnum
 from .messages import Message
@@ -70,6 +71,11 @@ class TierVerdict:
     group_floors: dict[str, Decimal] = field(default_factory=dict)
     direct_route: str = ""     # id of the direct route that qualified, if any
     interpretations: tuple[str, ...] = ()
+
+    @cached_property
+    def missing(self) -> tuple[CriterionResult, ...]:
+        """The criteria that lack data (worked out once: a kept verdict is shown many times)."""
+        return tuple(c for c in self.criteria if c.outcome is Outcome.MISSING)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from desktop.domain.enums import (
 )
 from desktop.domain.errors import StorageError
 from desktop.domain.messages import Message, normalize_language, render
-from desktop.domain.verdicts import Outcome, TierVerdict
+from desktop.domain.verdicts import TierVerdict
 from desktop.excel.application_form import ApplicationFormData, ratio, write_application_form
 from desktop.excel.atomic import Cancelled
 from desktop.excel.batch_summary import SummaryRow, write_batch_summary
@@ -171,11 +171,10 @@ class ExportService:
 
 def missing_text(verdict: TierVerdict, lang: str) -> str:
     """The criteria that lack data, each with what it needs, in one line."""
-    missing = [c for c in verdict.criteria if c.outcome is Outcome.MISSING]
-    if not missing:
+    if not verdict.missing:
         return ""
     parts = []
-    for criterion in missing:
+    for criterion in verdict.missing:
         gaps = text("gap_and", lang).join(render(g, lang) for g in criterion.gap)
         parts.append(f"{criterion.id} {criterion.title.get(lang)}" + paren(gaps, lang))
     return "\n".join(parts)
