@@ -104,14 +104,15 @@ class ExportService:
         rows in the official's ranking order (unranked after, by id)."""
         lang = normalize_language(lang)
         batches = [self.batches.get(batch_id) for batch_id in batch_ids]
-        lines = summary_lines.lines_of_batches(
-            batch_ids, self.context.today(), [kind.value for kind in CLASS_I_IP_KINDS],
-            EvidenceStatus.VALID.value)
         title = text("summary.title", lang, batches="、".join(b.name for b in batches))
         tiers = sorted({int(b.tier) for b in batches})
-        rows = self.summary_rows(lines, lang)
-        count = self._write(target, lambda: write_batch_summary(
-            target, title, tiers, rows, len(lines), lang, progress))
+        with self.context.database.snapshot():   # rows and verdicts of one state, no lock
+            lines = summary_lines.lines_of_batches(
+                batch_ids, self.context.today(), [kind.value for kind in CLASS_I_IP_KINDS],
+                EvidenceStatus.VALID.value)
+            rows = self.summary_rows(lines, lang)
+            count = self._write(target, lambda: write_batch_summary(
+                target, title, tiers, rows, len(lines), lang, progress))
         if count is None:
             return ExportResult(None, 0, cancelled=True)
         return ExportResult(Path(target), count)
