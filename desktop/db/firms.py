@@ -289,10 +289,10 @@ def summaries(spec: FirmQuery = FirmQuery(), limit: int | None = None,
 
 def count_and_first_page(spec: FirmQuery, limit: int) -> tuple[int, list[FirmSummary]]:
     """`count(spec)` and `summaries(spec, limit)` with the search text looked up in the index
-    once for both (and no page read when nothing is found)."""
+    once for both; a first page shorter than `limit` is every firm, so then no count is run."""
     search = _search_of(spec)
-    total = _count(spec, search)
-    return total, _summaries(spec, search, limit, 0) if total else []
+    page = _summaries(spec, search, limit, 0)
+    return (len(page) if len(page) < limit else _count(spec, search)), page
 
 
 def _summaries(spec: FirmQuery, search: _Search | None, limit: int | None,

@@ -1,8 +1,9 @@
 """The firm list as a lazy table model: it scrolls and searches smoothly over 100,000 firms.
 
-Design: `rowCount` is the firm count of the current query (one COUNT when the query changes).
-Rows are read from `workspace.firms.query` in pages of PAGE_SIZE only when the view asks for
-one of their cells; at most MAX_PAGES pages are kept (least recently used go first), so even
+Design: `rowCount` is the firm count of the current query, read with its first page when the
+query changes (the view paints that page next; a first page shorter than PAGE_SIZE is the count).
+Other rows are read from `workspace.firms.query` in pages of PAGE_SIZE only when the view asks
+for one of their cells; at most MAX_PAGES pages are kept (least recently used go first), so even
 dragging the scroll bar to the end never turns every firm into a Python object. Sorting is
 done by the database (FirmQuery.order_by); the verdict column's order is found by the page
 (a background task ranks the firms with `verdict_rank`) and handed to the database as
@@ -11,7 +12,9 @@ FirmQuery.order_ids, so paging stays lazy in that order too.
 The best-tier verdict needs the qualification engine (a few ms per firm), so it is computed
 only for cells the view actually paints: painting queues the firm, a zero-time timer evaluates
 the queue in short slices (newest requests first, stale ones dropped) and announces each
-result with dataChanged. Results are cached per firm id until the bus says data changed.
+result with dataChanged. Results are cached per firm id until the bus says data changed. The
+slices stay in the GUI thread on purpose: a worker thread judging Python code holds the GIL
+against the GUI thread, which made a search keystroke about five times slower meanwhile.
 
 Verdicts come as `VerdictDigest`s (tier outcomes and the labels the cell shows, not the
 criteria) from the service's verdict cache, which keeps each firm's for its data version: a
