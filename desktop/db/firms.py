@@ -270,6 +270,7 @@ def _ordered(query, spec: FirmQuery, search: _Search | None):
     if search is not None and search.few:
         # Unary + keeps SQLite from walking the key's index in order (which for a rare text
         # reads most of the table to fill a page): it reads the few index hits and sorts them.
+        # SQLite's idiom, as the FTS5 index that found them is SQLite's.
         key = pw.NodeList((pw.SQL("+"), key))
     # Columns that cannot be NULL get no NULLS LAST: SQLite would sort instead of reading the
     # index in order.
