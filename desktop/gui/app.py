@@ -98,9 +98,9 @@ def _start_daily_backup(workspace) -> threading.Thread:
 
 def _offer_first_start(window, workspace) -> None:
     """An empty database: offer the demo data or an import."""
-    from .dialogs.first_start import FirstStartDialog
+    if not workspace.firms.list(include_archived=True, limit=1):   # not a count of them all
+        from .dialogs.first_start import FirstStartDialog
 
-    if workspace.firms.count(include_archived=True) == 0:
         choice = FirstStartDialog.ask(window)
         if choice == FirstStartDialog.DEMO:
             window.load_demo()

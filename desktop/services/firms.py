@@ -16,9 +16,10 @@ from desktop.domain.records import Firm, FirmQuery, FirmSnapshot, FirmSummary
 from . import changes, codes
 from .context import ServiceContext
 from .inputs import checked_record
-from .validation import normalize_uscc, validate_firm
 
 TABLE = "firm"
+# .validation is imported where a firm is looked up by code or written: it loads python-stdnum
+# (with ssl, pydoc…, ~20 ms), which the window's first screen, a list of firms, never needs.
 
 
 class FirmService:
@@ -33,6 +34,8 @@ class FirmService:
         return firm
 
     def get_by_uscc(self, uscc: str) -> Firm:
+        from .validation import normalize_uscc
+
         firm = firm_rows.get_by_uscc(normalize_uscc(uscc))
         if firm is None:
             raise NotFound(Message("firm.not_found", {"uscc": uscc}, field="uscc"))
@@ -59,6 +62,8 @@ class FirmService:
     def parse(self, raw: Mapping[str, object]) -> Firm:
         """A Firm from raw values (form, JSON, spreadsheet row); ValidationError lists every
         value that cannot be read."""
+        from .validation import validate_firm
+
         today = self.context.today()
         return checked_record(Firm, raw, lambda firm: validate_firm(self._prepared(firm), today))
 
@@ -122,6 +127,8 @@ class FirmService:
 
     def _prepared(self, firm: Firm) -> Firm:
         """Normalise what has one right spelling; derive the size-gate sector when unset."""
+        from .validation import normalize_uscc
+
         updates: dict[str, object] = {
             "uscc": normalize_uscc(firm.uscc),
             "name": firm.name.strip(),
@@ -133,6 +140,8 @@ class FirmService:
         return dataclasses.replace(firm, **updates)
 
     def _check(self, firm: Firm) -> None:
+        from .validation import validate_firm
+
         problems = validate_firm(firm, self.context.today())
         if problems:
             raise ValidationError(problems)
