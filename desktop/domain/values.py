@@ -15,6 +15,8 @@ MONEY_QUANTUM = Decimal(1).scaleb(-MONEY_SCALE)
 # SQLite's signed 64 bits (9.22×10^18).
 MONEY_LIMIT = Decimal(9) * 10 ** 12
 
+_ONE = Decimal(1)
+
 # Scores and percentages are stored with four decimals.
 SCORE_SCALE = 4
 
@@ -36,16 +38,16 @@ def parse_decimal(raw: object) -> Decimal | None:
     """
     if raw is None:
         return None
-    if isinstance(raw, bool):
-        raise ParseError("value.not_a_number", value=str(raw))
-    if isinstance(raw, Decimal):
-        value = raw
-    elif isinstance(raw, int):
-        value = Decimal(raw)
-    elif isinstance(raw, float):
+    if isinstance(raw, float):  # asked first: most of a spreadsheet's numbers
         # A float from JSON or a spreadsheet: go through its shortest repr, which is what
         # the user typed (1234.5 → '1234.5'), not its binary expansion.
         value = Decimal(repr(raw))
+    elif isinstance(raw, bool):
+        raise ParseError("value.not_a_number", value=str(raw))
+    elif isinstance(raw, Decimal):
+        value = raw
+    elif isinstance(raw, int):
+        value = Decimal(raw)
     else:
         text = str(raw).strip().replace(",", "").replace("，", "").replace(" ", "")
         if text == "":
@@ -84,8 +86,10 @@ def parse_int(raw: object) -> int | None:
 def normalize(value: Decimal) -> Decimal:
     """Drop trailing zeros but never switch to exponent notation ('1E+3' → '1000')."""
     normalized = value.normalize()
-    if normalized.as_tuple().exponent > 0:
-        normalized = normalized.quantize(Decimal(1))
+    # A whole number gets exponent 0 (quantize keeps the others' digits as they are); this
+    # test is cheaper than as_tuple(), which copies every digit.
+    if normalized == normalized.to_integral_value():
+        normalized = normalized.quantize(_ONE)
     return normalized
 
 

@@ -10,6 +10,7 @@ everything else stays raw, for the services to parse and validate like typed inp
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
@@ -60,6 +61,10 @@ class Value(NamedTuple):
     column: str               # the column letter
     raw: object               # as the cell held it
     value: object             # in the record's unit (money converted to 万元)
+
+
+# Value((column, raw, value)) without the named tuple's Python-level __new__: one per cell.
+_new_value = functools.partial(tuple.__new__, Value)
 
 
 @dataclass
@@ -294,14 +299,17 @@ class WorkbookReader:
             raise refuse("import.too_many_rows", limit=self.limits.max_rows)
         fields: dict[str, Value] = {}
         years: dict[int | None, dict[str, Value]] = {}
-        width = len(values)
-        for index, letter, name, year, scale in self._targets(layout):
-            raw = values[index] if index < width else None
-            if raw.__class__ is str and raw.upper() in _ERRORS:
+        targets, width = self._targets(layout)
+        if len(values) < width:  # a short row: its missing cells are empty
+            values = (*values, *([None] * (width - len(values))))
+        for index, letter, name, year, scale in targets:
+            raw = values[index]
+            # Every error value starts with '#': other text is not upper-cased to be looked up.
+            if raw.__class__ is str and raw[:1] == "#" and raw.upper() in _ERRORS:
                 self.issues.append(Issue(layout.sheet, number, letter, raw, Message(
                     "import.cell_error", {"value": raw}, field=name)))
                 continue
-            value = Value(letter, raw, _converted(raw, scale) if scale else raw)
+            value = _new_value((letter, raw, _converted(raw, scale) if scale else raw))
             if year is _PROFILE:
                 fields[name] = value
                 continue
@@ -315,9 +323,10 @@ class WorkbookReader:
                   if any(not is_blank(v.raw) for k, v in record.items() if k != "year" or key is None)]
         return Row(layout.sheet, number, layout.kind or h.FIRM, fields, yearly)
 
-    def _targets(self, layout: SheetLayout) -> list[tuple]:
+    def _targets(self, layout: SheetLayout) -> tuple[list[tuple], int]:
         """Per imported column (0-based index, letter, field, year key or _PROFILE, scale),
-        worked out once per sheet: a firm sheet's fiscal fields go to their year's record."""
+        worked out once per sheet: a firm sheet's fiscal fields go to their year's record;
+        and how many cells a row needs to hold them all."""
         cached = self._targets_of.get(id(layout))
         if cached is None or cached[0] is not layout:
             targets = []
@@ -327,7 +336,8 @@ class WorkbookReader:
                 fiscal = layout.kind == h.FIRM and column.field in h.FISCAL_FIELDS
                 targets.append((column.index - 1, column.letter, column.field,
                                 column.year if fiscal else _PROFILE, column.scale))
-            cached = self._targets_of[id(layout)] = (layout, targets)
+            width = max((target[0] + 1 for target in targets), default=0)
+            cached = self._targets_of[id(layout)] = (layout, (targets, width))
         return cached[1]
 
 

@@ -61,8 +61,7 @@ class BulkService:
                 raise Conflict(Message("batch.duplicate", {"name": batch.name}, field="name"))
         with self.context.database.transaction():
             ids = bulk_rows.insert_batches(batches)
-            bulk_rows.log_created("batch", ids, None, None, self.context.now(),
-                                  self.context.user, origin)
+            bulk_rows.log_created("batch", ids, self.context.now(), self.context.user, origin)
         return ids
 
     def add_firms(self, bundles: Sequence[FirmBundle], origin: str = "bulk",
@@ -78,19 +77,17 @@ class BulkService:
         now, who = self.context.now(), self.context.user
         with self.context.database.transaction():
             firm_ids = bulk_rows.insert_firms(firms, now)
-            bulk_rows.log_created("firm", firm_ids, firm_ids, None, now, who, origin)
+            bulk_rows.log_created("firm", firm_ids, now, who, origin)
             owned = list(zip(firm_ids, bundles))
             for table, attribute, insert in (
                     ("fiscal_year", "fiscal_years", bulk_rows.insert_fiscal_years),
                     ("market_position", "market_positions", bulk_rows.insert_market_positions),
                     ("annual_assessment", "assessments", bulk_rows.insert_assessments),
                     ("evidence_item", "evidence", bulk_rows.insert_evidence)):
-                records, owners = _owned(owned, attribute)
-                ids = insert(records)
-                bulk_rows.log_created(table, ids, owners, None, now, who, origin)
-            records, owners = _owned(owned, "applications")
-            ids = bulk_rows.insert_applications(records, now, who)
-            bulk_rows.log_created("application", ids, owners, ids, now, who, origin)
+                ids = insert(_owned(owned, attribute))
+                bulk_rows.log_created(table, ids, now, who, origin)
+            ids = bulk_rows.insert_applications(_owned(owned, "applications"), now, who)
+            bulk_rows.log_created("application", ids, now, who, origin)
         if progress is not None:
             progress(len(bundles), len(bundles))
         return firm_ids
@@ -149,11 +146,7 @@ class BulkService:
         return problems
 
 
-def _owned(owned, attribute: str) -> tuple[list, list[int]]:
-    """Every bundle's `attribute` records with their firm's id filled in, and those ids."""
-    records, owners = [], []
-    for firm_id, bundle in owned:
-        for record in getattr(bundle, attribute):
-            records.append(dataclasses.replace(record, firm_id=firm_id))
-            owners.append(firm_id)
-    return records, owners
+def _owned(owned, attribute: str) -> list:
+    """Every bundle's `attribute` records with their firm's id filled in."""
+    return [dataclasses.replace(record, firm_id=firm_id)
+            for firm_id, bundle in owned for record in getattr(bundle, attribute)]

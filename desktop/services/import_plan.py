@@ -62,6 +62,8 @@ class PlanState:
         self.firms: dict[str, r.Firm | None] = {}
         self.yearly: dict[tuple, r.Record] = {}
         self.evidence: dict[str, list[r.EvidenceItem]] = {}
+        self._validators = {part: functools.partial(validate, today=self.today)
+                            for part, (_, validate) in _PARTS.items()}
 
     def prefetch(self, codes: Iterable[object]) -> None:
         """Note the codes no stored firm has (a few queries for them all); `firm()` then
@@ -142,14 +144,13 @@ class PlanState:
 
     def _part(self, plan: RowPlan, part: str, firm: r.Firm, values: dict[str, Value],
               blanks_clear: bool, pending: list) -> None:
-        record_type, validate = _PARTS[part]
+        record_type = _PARTS[part][0]
         raw = _raw(values, record_type, blanks_clear)
         key, existing = self._existing(plan.uscc, firm, part, values)
         fixed = _fixed(existing, raw) if existing else {}
         fixed["firm_id"] = firm.id or 0
         try:
-            record = checked_record(record_type, raw, lambda x: validate(x, self.today),
-                                    fixed=fixed)
+            record = checked_record(record_type, raw, self._validators[part], fixed=fixed)
         except ValidationError as error:
             plan.issues += _issues(plan.row, values, error.messages)
             return
@@ -160,21 +161,23 @@ class PlanState:
 
     def _existing(self, uscc: str, firm: r.Firm, part: str, values: dict[str, Value]):
         """The stored (or earlier planned) record the row's values apply to, by its key."""
-        raw = {k: v.value for k, v in values.items()}
+        def raw(name: str) -> object:
+            value = values.get(name)
+            return None if value is None else value.value
         try:
             if part == "evidence":
-                kind = parse_enum(EvidenceKind, raw.get("kind"))
-                number = str(raw.get("number") or "").strip()
-                title = str(raw.get("title") or "").strip()
+                kind = parse_enum(EvidenceKind, raw("kind"))
+                number = str(raw("number") or "").strip()
+                title = str(raw("title") or "").strip()
                 pool = self._evidence_pool(uscc, firm)
                 for index, item in enumerate(pool):
                     if item.kind == kind and (item.number == number if number else
                                               not item.number and item.title == title):
                         return (uscc, index), pool.pop(index)
                 return (uscc, None), None
-            key = (uscc, part, parse_int(raw.get("year")))
+            key = (uscc, part, parse_int(raw("year")))
             if part == "market_position":
-                key += (parse_enum(MarketScope, raw.get("scope")),)
+                key += (parse_enum(MarketScope, raw("scope")),)
         except ParseError:
             return None, None  # checked_record names the unreadable value
         if key not in self.yearly and firm.id is not None:

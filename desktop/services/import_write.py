@@ -12,7 +12,7 @@ in the change log). Everything runs in the caller's transaction: all or nothing.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from desktop.db import bulk
 from desktop.domain import records as r
@@ -21,7 +21,9 @@ from desktop.excel.atomic import report
 from .import_plan import UNCHANGED, RowPlan
 
 ORIGIN = "import"
-CHUNK = 1_000        # firms per round of inserts: progress and cancel between rounds
+# Firms per round of inserts: progress and cancel between rounds (a round of 5,000 takes about a
+# second; rounds of 1,000 made the inserts 5 % slower).
+CHUNK = 5_000
 
 # Plan part → (bulk insert, change-log table name).
 _OWNED: dict[str, tuple[Callable, str]] = {
@@ -87,17 +89,17 @@ def write_new_firms(context, new: dict[str, NewFirm], progress, done: int, total
     for start in range(0, len(firms), CHUNK):
         chunk = firms[start:start + CHUNK]
         ids = bulk.insert_firms([item.firm for item in chunk], now)
-        bulk.log_created("firm", ids, ids, None, now, who, ORIGIN)
+        bulk.log_created("firm", ids, now, who, ORIGIN)
         by_part: dict[str, tuple[list[r.Record], list[int]]] = {}
         for firm_id, item in zip(ids, chunk):
             for (part, *_), record in item.owned.items():
                 records, owners = by_part.setdefault(part, ([], []))
-                records.append(replace(record, firm_id=firm_id))
+                records.append(record)    # planned with firm_id 0: `owners` holds the ids
                 owners.append(firm_id)
         for part, (insert, table) in _OWNED.items():
             records, owners = by_part.get(part, ([], []))
-            record_ids = insert(records)
-            bulk.log_created(table, record_ids, owners, None, now, who, ORIGIN)
+            record_ids = insert(records, owners)
+            bulk.log_created(table, record_ids, now, who, ORIGIN)
         done += len(chunk)
         report(progress, done, total)
     return done

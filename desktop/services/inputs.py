@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
 from enum import Enum
@@ -85,20 +85,43 @@ def _base_type(hint: Any) -> Any:
 
 def parse_value(name: str, hint: Any, raw: object) -> Any:
     """Parse one field's raw value by the record field's type."""
+    return _parser(name, hint)(raw)
+
+
+@functools.cache
+def _parser(name: str, hint: Any) -> Callable[[object], Any]:
+    """The parse function for a field of this name and type (chosen once, not per value)."""
     base = _base_type(hint)
     if base is str:
-        return "" if raw is None else str(raw).strip()
+        return _parse_text
     if base is Decimal:
-        return parse_score(raw) if name in _SCORE_FIELDS else parse_money(raw)
+        return parse_score if name in _SCORE_FIELDS else parse_money
     if base is int:
-        return parse_int(raw)
+        return _parse_whole
     if base is bool:
-        return parse_bool(raw)
+        return parse_bool
     if base is date:
-        return parse_date(raw)
+        return parse_date
     if isinstance(base, type) and issubclass(base, Enum):
-        return parse_enum(base, raw)
+        return functools.partial(parse_enum, base)
+    return _as_is
+
+
+def _parse_whole(raw: object) -> int | None:
+    """parse_int, answering an int (what a spreadsheet's whole numbers are read as) at once."""
+    return raw if raw.__class__ is int else parse_int(raw)
+
+
+def _parse_text(raw: object) -> str:
+    return "" if raw is None else str(raw).strip()
+
+
+def _as_is(raw: object) -> object:
     return raw
+
+
+# Record fields that input never sets: the database gives them.
+_NOT_INPUT = frozenset({"id", "created_at", "updated_at", "attachments"})
 
 
 def record_from(record_type: type[R], raw: Mapping[str, object], *,
@@ -108,22 +131,24 @@ def record_from(record_type: type[R], raw: Mapping[str, object], *,
     unparsable value and unknown key. `fixed` supplies already-typed values (ids, keys)."""
     if not isinstance(raw, Mapping):
         raise ValidationError(Message("value.not_an_object", {"value": type(raw).__name__}))
-    hints, known, required = _shape(record_type)
-    fixed = dict(fixed or {})
+    parsers, required = _shape(record_type)
+    fixed = fixed or {}
     problems: list[Message] = []
     values: dict[str, Any] = {}
     for key, value in raw.items():
         if key in ignore or key in fixed:
             continue
-        if key not in known or key in ("id", "created_at", "updated_at", "attachments"):
+        entry = parsers.get(key)
+        if entry is None:
             problems.append(Message("value.unknown_field", {"value": key}, field=key))
             continue
+        parse, accepts_none = entry
         try:
-            parsed = parse_value(key, hints[key], value)
+            parsed = parse(value)
         except ParseError as error:
             problems.append(Message(error.code, error.params, field=key))
             continue
-        if parsed is None and not _accepts_none(hints[key]):
+        if parsed is None and not accepts_none:
             if key in required:
                 problems.append(Message("field.required", field=key))
             continue  # keep the record's default (e.g. status 'valid')
@@ -138,12 +163,14 @@ def record_from(record_type: type[R], raw: Mapping[str, object], *,
 
 
 @functools.cache
-def _shape(record_type: type) -> tuple[dict[str, Any], frozenset[str], tuple[str, ...]]:
-    """A record type's field types, field names and required fields: worked out once per
-    type (get_type_hints evaluates every annotation anew on each call, and an import calls
-    this for every row)."""
-    return (typing.get_type_hints(record_type), frozenset(record_type.field_names()),
-            _required_fields(record_type))
+def _shape(record_type: type) -> tuple[dict[str, tuple[Callable, bool]], tuple[str, ...]]:
+    """A record type's input fields, each with its parse function and whether it may be None,
+    and its required fields: worked out once per type (get_type_hints evaluates every
+    annotation anew on each call, and an import calls this for every row)."""
+    hints = typing.get_type_hints(record_type)
+    parsers = {name: (_parser(name, hints[name]), _accepts_none(hints[name]))
+               for name in record_type.field_names() if name not in _NOT_INPUT}
+    return parsers, _required_fields(record_type)
 
 
 def _accepts_none(hint: Any) -> bool:

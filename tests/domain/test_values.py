@@ -34,6 +34,16 @@ def test_bad_money_is_refused_with_a_reason(raw, code):
     assert caught.value.code == code
 
 
+@pytest.mark.parametrize("raw, shown", [
+    ("1E+3", "1000"), ("1000.000", "1000"), ("-0.00", "-0"), ("1.500", "1.5"),
+    ("0.000001", "0.000001"),
+    (Decimal("5E+12"), "5000000000000"), (1000, "1000"), (1000.0, "1000"), (-12.50, "-12.5"),
+])
+def test_money_is_kept_in_one_spelling(raw, shown):
+    value = parse_money(raw)
+    assert str(value) == shown and value.as_tuple().exponent <= 0
+
+
 def test_float_noise_does_not_leak_in():
     assert parse_decimal(0.1) == Decimal("0.1")
 

@@ -123,6 +123,27 @@ def test_totals_notes_and_empty_rows_are_skipped(tmp_path):
     assert [r.row for r in read_workbook(path).rows] == [2, 8]
 
 
+def test_a_row_shorter_than_the_header_has_its_missing_cells_empty(tmp_path, monkeypatch):
+    # Both readers pad rows to the sheet's width; a sheet whose stated size is wrong may not.
+    from contextlib import contextmanager
+
+    from desktop.excel import reader
+    from desktop.excel.sheets import SheetRows
+
+    rows = [("企业名称", "统一社会信用代码", "2024年营业收入", "2024年从业人员"),
+            ("甲公司", U1), ("乙公司", U2, 100)]
+
+    @contextmanager
+    def short_rows(path, titles=None, max_rows=None, per_sheet=0):
+        yield [SheetRows("S", len(rows), iter(rows))]
+    monkeypatch.setattr(reader, "workbook_sheets", short_rows)
+    result = read_workbook(tmp_path / "any.xlsx")
+    first, second = result.rows
+    assert set(first.fields) == {"name", "uscc"} and first.years == []
+    assert figures(second) == {2024: {"operating_revenue": 100, "employee_count": None}}
+    assert result.issues == []
+
+
 def test_dates_whole_numbers_and_cell_errors(tmp_path):
     path = make_workbook(tmp_path / "t.xlsx", {"S": [
         ["企业名称", "统一社会信用代码", "成立日期", "行政区划代码", "2024年营业收入"],

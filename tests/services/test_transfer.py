@@ -1,5 +1,6 @@
 """Export the data workbook and import workbooks: the round trip, matching by USCC, all or
 nothing, only the valid rows, dry runs, progress and the row-level report."""
+import gc
 import shutil
 from datetime import date
 from decimal import Decimal
@@ -9,6 +10,7 @@ from openpyxl import load_workbook
 
 from desktop.domain import records as r
 from desktop.domain.enums import EvidenceKind, MarketScope
+from desktop.domain.errors import ValidationError
 from desktop.excel.atomic import Cancelled
 from desktop.paths import AppPaths
 from desktop.services.demo import load_demo
@@ -114,6 +116,23 @@ def test_all_or_nothing_by_default_or_only_the_valid_rows(workspace, tmp_path):
     partial = workspace.transfer.import_workbook(path, skip_invalid=True)
     assert partial.committed and (partial.created, partial.refused) == (1, 1)
     assert [s.uscc for s in workspace.firms.list()] == [U1]
+
+
+def test_an_import_leaves_the_cycle_collector_as_it_found_it(workspace, tmp_path):
+    path = make_workbook(tmp_path / "t.xlsx", {"S": [["企业名称", "统一社会信用代码"],
+                                                     ["好公司", U1]]})
+    assert gc.isenabled()
+    assert workspace.transfer.import_workbook(path).created == 1
+    assert gc.isenabled()
+    with pytest.raises(ValidationError):     # refused as a whole: still switched back on
+        workspace.transfer.import_workbook(make_workbook(tmp_path / "e.xlsx", {"S": [["x"]]}))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        workspace.transfer.import_workbook(path, dry_run=True)
+        assert not gc.isenabled()             # a caller's choice is left alone
+    finally:
+        gc.enable()
 
 
 def test_a_dry_run_shows_what_would_happen_and_writes_nothing(workspace, firm, tmp_path):
