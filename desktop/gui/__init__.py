@@ -1,1 +1,22 @@
 """The Qt application. PySide6 is imported only inside this package."""
+import sys
+
+
+def _make_singletons_immortal() -> None:
+    """Work around PySide6 6.12 on Python 3.11, which drops one reference to None on every
+    call of a Qt method that returns nothing (QLabel.setText, QWidget.setEnabled …): None
+    starts with a few thousand references, so a session of a few thousand such calls would
+    end in "Fatal Python error: none_dealloc" (and, at exit, "bool_dealloc"). Python 3.12
+    made None, True and False immortal (PEP 683) and is not affected; on 3.11 they get 2**40
+    references more, which no session can use up: the same effect. Debug builds lay the
+    object header out differently and are left alone."""
+    if sys.version_info >= (3, 12) or hasattr(sys, "gettotalrefcount"):
+        return
+    import ctypes
+
+    for singleton in (None, True, False):
+        # ob_refcnt is the first field of every object of a release build
+        ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
+
+
+_make_singletons_immortal()
