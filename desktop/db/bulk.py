@@ -160,10 +160,14 @@ def name_initials(name: str) -> str:
     words and converts each alone, so a word's letters are remembered (names share 有限公司,
     科技, place names and most characters). pinyin.initials then keeps the ASCII letters and
     digits of the joined letters character by character, which is the same word by word."""
-    pinyin, converter = _pinyin()
+    pinyin, converter, all_han, han_words = _pinyin()
+    name = name or ""
+    # A name of Chinese characters only (most are) is one run for pypinyin's segmentation,
+    # which then cuts it into words by its phrase table; that cut is asked for directly.
+    words = han_words(name) if all_han(name) else pinyin.seg(name)
     known = _WORD_INITIALS
     parts = []
-    for word in pinyin.seg(name or ""):
+    for word in words:
         letters = known.get(word)
         if letters is None:
             if len(known) >= _WORDS_KEPT:
@@ -179,12 +183,19 @@ _WORDS_KEPT = 100_000
 
 @functools.cache
 def _pinyin():
-    """What pypinyin's lazy_pinyin builds for each call (loaded on first use: ~0.2 s)."""
+    """What pypinyin's lazy_pinyin builds for each call (loaded on first use: ~0.2 s), and
+    what its default segmentation (pypinyin.seg.simpleseg.seg) does with a run of Chinese
+    characters: tell one, and cut it into words (by the phrase table, when there is one)."""
+    from pypinyin.constants import PHRASES_DICT, RE_HANS
     from pypinyin.converter import UltimateConverter
     from pypinyin.core import Pinyin
+    from pypinyin.seg import mmseg
 
     converter = UltimateConverter()
-    return Pinyin(converter), converter
+    pinyin = Pinyin(converter)
+    if not PHRASES_DICT:
+        return pinyin, converter, lambda name: False, None
+    return pinyin, converter, RE_HANS.match, mmseg.seg.cut
 
 
 def _word_initials(converter, word: str) -> str:
