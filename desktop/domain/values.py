@@ -75,6 +75,8 @@ def parse_money(raw: object) -> Decimal | None:
 
 def parse_int(raw: object) -> int | None:
     """Parse a whole number (a head count, a year, a rank); '' and None mean unknown."""
+    if raw.__class__ is int:  # already one (a spreadsheet's whole numbers are read as such)
+        return raw
     value = parse_decimal(raw)
     if value is None:
         return None

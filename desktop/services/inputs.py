@@ -97,7 +97,7 @@ def _parser(name: str, hint: Any) -> Callable[[object], Any]:
     if base is Decimal:
         return parse_score if name in _SCORE_FIELDS else parse_money
     if base is int:
-        return _parse_whole
+        return parse_int
     if base is bool:
         return parse_bool
     if base is date:
@@ -105,11 +105,6 @@ def _parser(name: str, hint: Any) -> Callable[[object], Any]:
     if isinstance(base, type) and issubclass(base, Enum):
         return functools.partial(parse_enum, base)
     return _as_is
-
-
-def _parse_whole(raw: object) -> int | None:
-    """parse_int, answering an int (what a spreadsheet's whole numbers are read as) at once."""
-    return raw if raw.__class__ is int else parse_int(raw)
 
 
 def _parse_text(raw: object) -> str:
