@@ -4,8 +4,8 @@ the services.
 The plan (import_plan.py) has already parsed and validated every row with the services' own
 validators, against the database and the rows before it. So the firms the import creates, with
 their years, market positions, assessments and evidence, go through desktop/db/bulk.py: a few
-`executemany` statements per thousand firms instead of a dozen single-row statements each, and
-one change-log "create" entry per record (origin 'import'). Rows for firms already stored are
+statements per round of CHUNK firms instead of a dozen single-row statements each, and one
+change-log "create" entry per record (origin 'import'). Rows for firms already stored are
 few in a typical import; they keep the services' per-record path (updates diffed field by field
 in the change log). Everything runs in the caller's transaction: all or nothing.
 """
