@@ -45,6 +45,7 @@ _FIRM = ("name", "uscc", "region_code", "industry_code", "leading_product", "con
          "contact_phone")
 _YEAR = ("operating_revenue", "main_business_revenue", "rd_expense", "total_liabilities",
          "total_assets")
+_MONEY = range(15, 20)   # where _YEAR's columns are in a row
 
 
 def lines_of_batches(batch_ids: Iterable[int], today: date, counted_kinds: Iterable[str],
@@ -72,10 +73,13 @@ def lines_of_batches(batch_ids: Iterable[int], today: date, counted_kinds: Itera
     # Every _YEAR column is a MoneyField: an integer of 10^-scale 万元. Converted here without
     # the field's normalising (equal values, and 50,000 of them would cost a tenth of a second).
     scale = -FiscalYear.operating_revenue.scale
+    make = SummaryLine._make
     lines = []
     for row in database_proxy.execute(query):   # a raw cursor: values as SQLite holds them
-        lines.append(SummaryLine(
-            *row[:7], score(row[7]), *row[8:15],
-            *(None if value is None else Decimal(value).scaleb(scale) for value in row[15:20]),
-            row[20]))
+        values = list(row)
+        values[7] = score(values[7])
+        for index in _MONEY:
+            if values[index] is not None:
+                values[index] = Decimal(values[index]).scaleb(scale)
+        lines.append(make(values))
     return lines

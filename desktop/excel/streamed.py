@@ -78,13 +78,16 @@ class RowFormat:
     """The columns of a long table's rows, with those whose text wraps (their text decides
     the row's height) picked out once."""
 
-    columns: tuple[Column, ...]
-    wrapping: tuple[tuple[int, float], ...]   # (index, width)
+    plain: tuple            # each column's format
+    quoted: tuple           # … with the quote prefix, for formula-like text
+    # (index, width, characters that always fit) of the columns whose text wraps
+    wrapping: tuple[tuple[int, float, float], ...]
 
     @classmethod
     def of(cls, columns: Sequence[Column]) -> RowFormat:
-        return cls(tuple(columns), tuple((index, column.width) for index, column
-                                         in enumerate(columns) if column.wraps))
+        return cls(tuple(c.plain for c in columns), tuple(c.quoted for c in columns),
+                   tuple((index, c.width, (c.width - 1.5) / 2)   # even if all are wide
+                         for index, c in enumerate(columns) if c.wraps))
 
 
 class StreamedBook:
@@ -188,28 +191,29 @@ class StreamedSheet:
         row = self.row
         self.row += 1
         lines = 1
-        for index, width in row_format.wrapping:
+        for index, width, fits in row_format.wrapping:
             value = values[index]
-            if value.__class__ is str:
+            if value.__class__ is str and (len(value) > fits or "\n" in value):
                 lines = max(lines, line_count(value, width))
         if lines > 1:
             self.sheet.set_row(row, lines * LINE_HEIGHT + 4)
         # The common types first, without a call of ours per cell: a province's table has
         # 200,000 of them.
         write_string, write_number = self.sheet.write_string, self.sheet.write_number
-        index = -1
-        for value, column in zip(values, row_format.columns):
-            index += 1
+        plain, quoted = row_format.plain, row_format.quoted
+        index = 0
+        for value in values:
             kind = value.__class__
             if kind is str:
-                write_string(row, index, value, column.quoted
-                             if value.startswith(FORMULA_STARTS) else column.plain)
+                write_string(row, index, value, quoted[index]
+                             if value.startswith(FORMULA_STARTS) else plain[index])
             elif kind is int or kind is float:
-                write_number(row, index, value, column.plain)
+                write_number(row, index, value, plain[index])
             elif kind is Decimal:   # Excel holds IEEE doubles: 15 digits cover 万元 to 分
-                write_number(row, index, float(value), column.plain)
+                write_number(row, index, float(value), plain[index])
             elif value is not None:
-                _cell(self.sheet, row, index, value, column.plain)
+                _cell(self.sheet, row, index, value, plain[index])
+            index += 1
         return self.row
 
     def border_blanks(self, first_row: int, last_row: int, look: Look) -> None:
