@@ -86,6 +86,11 @@ def write_new_firms(context, new: dict[str, NewFirm], progress, done: int, total
     the firms written (for progress, which may cancel between chunks)."""
     now, who = context.now(), context.user
     firms = list(new.values())
+    with bulk.roomy_cache():
+        return _write_rounds(firms, now, who, progress, done, total)
+
+
+def _write_rounds(firms: list[NewFirm], now, who: str, progress, done: int, total: int) -> int:
     for start in range(0, len(firms), CHUNK):
         chunk = firms[start:start + CHUNK]
         ids = bulk.insert_firms([item.firm for item in chunk], now)

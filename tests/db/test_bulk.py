@@ -77,3 +77,12 @@ def test_owned_records_can_be_written_for_firms_given_apart(workspace):
     [year] = workspace.financials.years(firm_id)
     assert (year.firm_id, year.net_profit, year.employee_count) == (firm_id, Decimal("-1.5"), 12)
     assert workspace.firms.get(firm_id).created_at is not None
+
+
+def test_a_bulk_write_gives_the_page_cache_back(workspace):
+    handle = workspace.context.database.handle
+    (before,) = handle.execute_sql("PRAGMA cache_size").fetchone()
+    with pytest.raises(RuntimeError), bulk.roomy_cache(32):
+        assert handle.execute_sql("PRAGMA cache_size").fetchone() == (-32 * 1024,)
+        raise RuntimeError("the write failed")
+    assert handle.execute_sql("PRAGMA cache_size").fetchone() == (before,)
