@@ -239,3 +239,14 @@ def test_empty_cells_of_the_table_are_bordered_and_the_title_spans_the_table(dem
     firm = data_rows(sheet)[0]["企业名称"]
     assert firm.border.left.style == "thin" and firm.font.name == "宋体"
     assert firm.alignment.wrap_text and firm.alignment.vertical == "center"
+
+
+def test_the_cycle_collector_runs_again_after_a_summary_even_a_failed_one(demo, out, monkeypatch):
+    import gc
+
+    demo.exports.batch_summary(batch_ids(demo, JIANGSU), out / "summary.xlsx")
+    assert gc.isenabled()
+    monkeypatch.setattr(batch_summary._Summary, "add", lambda self, row: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        demo.exports.batch_summary(batch_ids(demo, JIANGSU), out / "again.xlsx")
+    assert gc.isenabled()
