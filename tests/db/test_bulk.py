@@ -86,3 +86,28 @@ def test_a_bulk_write_gives_the_page_cache_back(workspace):
         assert handle.execute_sql("PRAGMA cache_size").fetchone() == (-32 * 1024,)
         raise RuntimeError("the write failed")
     assert handle.execute_sql("PRAGMA cache_size").fetchone() == (before,)
+
+
+def test_rows_written_many_to_a_statement_each_pass_the_tables_triggers(workspace):
+    # More firms than one statement holds: the rows go in several statements, each row still
+    # passing the tables' triggers (search index, data versions, the firm's latest year).
+    service = BulkService(workspace.context, workspace.firms)
+    bundles = [FirmBundle(
+        firm=r.Firm(uscc=make_uscc(org=f"MA{number:06d}X"), name=f"精测{number}号科技有限公司",
+                    region_code="320583"),
+        fiscal_years=(r.FiscalYear(firm_id=0, year=2024, operating_revenue=Decimal(number)),
+                      r.FiscalYear(firm_id=0, year=2025, operating_revenue=Decimal(number + 1))))
+        for number in range(1500)]
+    firm_ids = service.add_firms(bundles)
+    handle = workspace.context.database.handle
+    handle.execute_sql("INSERT INTO firm_search(firm_search) VALUES ('integrity-check')")
+    rows = handle.execute_sql(
+        "SELECT id, uscc, last_year, last_revenue, data_version FROM firm ORDER BY id").fetchall()
+    assert [row[0] for row in rows] == firm_ids and len(rows) == 1500
+    assert [row[1] for row in rows] == [bundle.firm.uscc for bundle in bundles]
+    assert {row[2] for row in rows} == {2025}
+    assert [row[3] for row in rows[:2]] == [1_000_000, 2_000_000]   # 万元 × 10^6
+    versions = [row[4] for row in rows]
+    assert len(set(versions)) == 1500 and versions == sorted(versions)
+    assert [firm.id for firm in workspace.firms.list("精测1499号")] == [firm_ids[-1]]
+    assert [firm.id for firm in workspace.firms.list("jc1234h")] == [firm_ids[1234]]

@@ -106,7 +106,7 @@ def test_a_bulk_import_leaves_the_database_the_row_by_row_path_leaves(tmp_path, 
 
 def statements_of_an_import(tmp_path, template_db, monkeypatch, firms: int) -> int:
     """The statements an import of `firms` new firms (and the stored firm's rows) runs:
-    peewee's execute_sql calls plus one per bulk executemany."""
+    peewee's execute_sql calls plus one per bulk write of a table."""
     path = realistic_workbook(tmp_path / f"t{firms}.xlsx", firms)
     counted = {"statements": 0}
     with open_workspace(tmp_path, template_db, f"count{firms}") as workspace, \
