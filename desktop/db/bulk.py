@@ -35,8 +35,7 @@ import functools
 import operator
 import sqlite3
 import typing
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from enum import Enum
 from itertools import chain
@@ -88,20 +87,6 @@ def _stored_as_is(hint) -> bool:
 
 def _plain(value: Any) -> Any:
     return value.value if isinstance(value, Enum) else value
-
-
-@contextmanager
-def roomy_cache(mebibytes: int = 64) -> Iterator[None]:
-    """A larger page cache while a bulk write runs, the connection's own size back after: a
-    10,000-firm import changes ~14 MB of pages (rows, indexes, search index), and with the
-    default 2 MB they are written out and read back as it goes (its inserts took 3 % longer).
-    SQLite takes the memory only as pages are used and frees it when the size shrinks."""
-    (size,) = database_proxy.execute_sql("PRAGMA cache_size").fetchone()
-    database_proxy.execute_sql(f"PRAGMA cache_size = {-int(mebibytes) * 1024}")
-    try:
-        yield
-    finally:
-        database_proxy.execute_sql(f"PRAGMA cache_size = {int(size)}")
 
 
 def _stamp(at: datetime) -> str:

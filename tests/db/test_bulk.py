@@ -79,15 +79,6 @@ def test_owned_records_can_be_written_for_firms_given_apart(workspace):
     assert workspace.firms.get(firm_id).created_at is not None
 
 
-def test_a_bulk_write_gives_the_page_cache_back(workspace):
-    handle = workspace.context.database.handle
-    (before,) = handle.execute_sql("PRAGMA cache_size").fetchone()
-    with pytest.raises(RuntimeError), bulk.roomy_cache(32):
-        assert handle.execute_sql("PRAGMA cache_size").fetchone() == (-32 * 1024,)
-        raise RuntimeError("the write failed")
-    assert handle.execute_sql("PRAGMA cache_size").fetchone() == (before,)
-
-
 def test_rows_written_many_to_a_statement_each_pass_the_tables_triggers(workspace):
     # More firms than one statement holds: the rows go in several statements, each row still
     # passing the tables' triggers (search index, data versions, the firm's latest year).
