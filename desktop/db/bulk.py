@@ -14,7 +14,7 @@ Contract, the same for every `insert_*` function:
 - Records are written in the order given; the ids come back in that order. A record's own `id`
   is ignored (bulk rows are always new).
 - What the ordinary insert derives is derived here too: a firm's `name_initials` (what
-  pinyin.initials gives: see name_initials) and `created_at`/`updated_at`; an evidence item's
+  pinyin.initials, as every insert) and `created_at`/`updated_at`; an evidence item's
   or an application's `uid` (kept when the record has one, so a generator can be
   deterministic; else convert.new_uid()).
 - `insert_applications` also writes each application's first status-history row
@@ -38,7 +38,6 @@ import typing
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from enum import Enum
-from itertools import chain
 from typing import Any
 
 from desktop.domain import records as r
@@ -49,6 +48,7 @@ from .models import (
     AnnualAssessment, Application, Batch, EvidenceItem, FiscalYear, Firm,
     MarketPosition, StatusChange, database_proxy,
 )
+from .pinyin import initials
 
 @functools.cache
 def _columns(model, record_type: type[r.Record], skip: frozenset[str]):
@@ -160,59 +160,9 @@ def insert_firms(records: Sequence[r.Firm], now: datetime) -> list[int]:
     """New firms (USCC normalised, sector derived: see FirmService); their ids in order."""
     stamp = _stamp(now)
     return _insert(Firm, r.Firm, records, {"created_at", "updated_at"}, {
-        "name_initials": lambda firm: name_initials(firm.name),
+        "name_initials": lambda firm: initials(firm.name),
         "created_at": lambda firm: firm.created_at or stamp,
         "updated_at": lambda firm: stamp})
-
-
-def name_initials(name: str) -> str:
-    """pinyin.initials(name), for thousands of names: pypinyin's lazy_pinyin cuts a name into
-    words and converts each alone, so a word's letters are remembered (names share 有限公司,
-    科技, place names and most characters). pinyin.initials then keeps the ASCII letters and
-    digits of the joined letters character by character, which is the same word by word."""
-    pinyin, converter, all_han, han_words = _pinyin()
-    name = name or ""
-    # A name of Chinese characters only (most are) is one run for pypinyin's segmentation,
-    # which then cuts it into words by its phrase table; that cut is asked for directly.
-    words = han_words(name) if all_han(name) else pinyin.seg(name)
-    known = _WORD_INITIALS
-    parts = []
-    for word in words:
-        letters = known.get(word)
-        if letters is None:
-            if len(known) >= _WORDS_KEPT:
-                known.clear()
-            letters = known[word] = _word_initials(converter, word)
-        parts.append(letters)
-    return "".join(parts)
-
-
-_WORD_INITIALS: dict[str, str] = {}
-_WORDS_KEPT = 100_000
-
-
-@functools.cache
-def _pinyin():
-    """What pypinyin's lazy_pinyin builds for each call (loaded on first use: ~0.2 s), and
-    what its default segmentation (pypinyin.seg.simpleseg.seg) does with a run of Chinese
-    characters: tell one, and cut it into words (by the phrase table, when there is one)."""
-    from pypinyin.constants import PHRASES_DICT, RE_HANS
-    from pypinyin.converter import UltimateConverter
-    from pypinyin.core import Pinyin
-    from pypinyin.seg import mmseg
-
-    converter = UltimateConverter()
-    pinyin = Pinyin(converter)
-    if not PHRASES_DICT:
-        return pinyin, converter, lambda name: False, None
-    return pinyin, converter, RE_HANS.match, mmseg.seg.cut
-
-
-def _word_initials(converter, word: str) -> str:
-    from pypinyin import Style
-
-    letters = converter.convert(word, Style.FIRST_LETTER, False, "default", strict=True)
-    return "".join(ch for ch in "".join(chain(*letters)).lower() if ch.isalnum() and ch.isascii())
 
 
 # The owned records' inserts take `firm_ids` (see _insert) to write in place of their firm_id.

@@ -7,8 +7,8 @@ applications spread over `batches` batches of the three tiers. Figures are drawn
 thresholds of the rulebooks (small, middling and strong firms), so the verdicts spread over
 pass, fail and missing data instead of all passing.
 
-Everything goes through services/bulk.py: the services' validators, then one executemany per
-table, in one transaction. The same seed, sizes and workspace clock give identical data,
+Everything goes through services/bulk.py: the services' validators, then multi-row INSERTs
+per table (desktop/db/bulk.py), in one transaction. The same seed, sizes and workspace clock give identical data,
 uids included (drawn from the seeded generator, not uuid4).
 """
 from __future__ import annotations

@@ -1,31 +1,16 @@
-"""The bulk write path's own derivations: pinyin initials as a form gets them, and one
-change-log entry per record naming its firm and application."""
+"""The bulk write path's own derivations: one change-log entry per record naming its firm and
+application."""
 from datetime import date
 from decimal import Decimal
 
 import pytest
 
 from desktop.db import bulk
-from desktop.db.pinyin import initials
 from desktop.domain import records as r
 from desktop.domain.enums import EvidenceKind, MarketScope, Tier
 from desktop.services.bulk import BulkService, FirmBundle
 
 from ..conftest import NOW, make_uscc
-
-NAMES = [
-    "苏州精测传感科技有限公司", "重庆长安汽车股份有限公司", "长沙银行股份有限公司", "中国银行行长办公室",
-    "朝阳区朝阳门外大街", "乐清市音乐厅", "厦门大学", "ABC科技 Co., Ltd. 2号", "北京-123号",
-    "〇一二三", "İstanbul贸易公司", "Σίσυφος", "  前后有空格  ", "全角ＡＢＣ１２３公司", "", "有限公司",
-    "一二三四五六七八九十百千万亿", "单", "䶮",
-]
-
-
-def test_name_initials_are_those_a_form_stores():
-    # A name's words are converted once and remembered: the same answer, name after name.
-    for _ in range(2):
-        assert [bulk.name_initials(name) for name in NAMES] == [initials(n) for n in NAMES]
-
 
 def test_the_change_log_names_each_bulk_records_firm_and_application(workspace):
     service = BulkService(workspace.context, workspace.firms)
