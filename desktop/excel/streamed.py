@@ -15,7 +15,6 @@ block ends; on an error the partial sheets are removed with the private temporar
 """
 from __future__ import annotations
 
-import gc
 import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -104,22 +103,13 @@ class StreamedBook:
     def open(cls, path: Path | str) -> Iterator[StreamedBook]:
         """A workbook written to `path` when the block ends without an error. Its sheets'
         temporary files live in a private folder removed in any case (an error or a cancel
-        leaves nothing behind; the caller's atomic_path removes `path` itself).
-
-        Python's cycle collector is paused meanwhile: the rows are short-lived objects
-        without cycles (reference counting frees them), and each collection would walk every
-        object the process keeps — the kept verdicts of a province's applications are half
-        a million, which made a sixth of the summary's time."""
+        leaves nothing behind; the caller's atomic_path removes `path` itself)."""
         scratch = Path(tempfile.mkdtemp(prefix="srdi-xlsx-"))
-        collecting = gc.isenabled()
-        gc.disable()
         try:
             made = cls(Path(path), scratch)
             yield made
             made.book.close()
         finally:
-            if collecting:
-                gc.enable()
             shutil.rmtree(scratch, ignore_errors=True)
 
     def format(self, look: Look, number_format: str | None = None, quote_prefix: bool = False):

@@ -24,6 +24,7 @@ from desktop.excel.batch_summary import SummaryRow, write_batch_summary
 from desktop.excel.styles import paren, text
 
 from . import codes
+from .collector import cycle_collector_paused
 from .context import ServiceContext
 
 Progress = Callable[[int, int], "bool | None"]
@@ -106,7 +107,8 @@ class ExportService:
         batches = [self.batches.get(batch_id) for batch_id in batch_ids]
         title = text("summary.title", lang, batches="、".join(b.name for b in batches))
         tiers = sorted({int(b.tier) for b in batches})
-        with self.context.database.snapshot():   # rows and verdicts of one state, no lock
+        # rows and verdicts of one state, no lock; bulk work: see collector.py
+        with self.context.database.snapshot(), cycle_collector_paused():
             lines = summary_lines.lines_of_batches(
                 batch_ids, self.context.today(), [kind.value for kind in CLASS_I_IP_KINDS],
                 EvidenceStatus.VALID.value)

@@ -8,10 +8,9 @@ evidence by kind and number (or title). A dry run plans and reports, writing not
 """
 from __future__ import annotations
 
-import gc
 import json
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager, nullcontext
+from collections.abc import Mapping
+from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from desktop.excel.reader import Issue, ReadResult, SheetLayout, read_workbook
 from desktop.excel.report import write_report
 
 from . import import_write
+from .collector import cycle_collector_paused
 from .context import ServiceContext
 from .import_plan import CREATE, REFUSE, UNCHANGED, UPDATE, Op, PlanState, RowPlan
 
@@ -132,7 +132,7 @@ class TransferService:
         column assignment (`read(path).layouts` shows it). `progress(done, total)` is called
         while reading, checking and writing (each phase counts its own rows); returning False
         raises atomic.Cancelled, and the database is left as it was."""
-        with _no_cycle_collection():
+        with cycle_collector_paused():
             return self._import(Path(path), dry_run, skip_invalid, mapping, progress)
 
     def _import(self, path: Path, dry_run: bool, skip_invalid: bool,
@@ -271,21 +271,6 @@ class TransferService:
             self.evidence.add(record)
         else:
             self.evidence.update(record)
-
-
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Python's cycle collector paused: an import makes a few objects per cell, and the
-    collector would walk them all again and again as they pile up (a third of the time of
-    reading and checking a 10,000-row workbook). It runs again afterwards and collects
-    whatever cycles were left meanwhile."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 class _Abort(Exception):
