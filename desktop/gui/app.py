@@ -6,7 +6,7 @@ import os
 import sys
 import threading
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
 
@@ -44,21 +44,6 @@ def build_window(workspace, settings: QSettings | None = None):
     return MainWindow(ctx)
 
 
-class _AfterFirstPaint(QObject):
-    """Calls `then` once the window's first paint is done (on the event loop's next turn)."""
-
-    def __init__(self, window, then) -> None:
-        super().__init__(window)
-        self.then = then
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self.then)
-        return False
-
-
 def _quit_after_first_paint(window) -> None:
     """The bundle's smoke test (`SRDI_SMOKE_TEST=1`, .ci/smoke_bundle.py): once the main window
     has painted, print one JSON line about what it shows and quit with exit code 0."""
@@ -79,7 +64,7 @@ def _quit_after_first_paint(window) -> None:
         }, ensure_ascii=False), flush=True)
         QApplication.quit()
 
-    _AfterFirstPaint(window, report_and_quit)
+    window.first_painted.connect(report_and_quit)
 
 
 def _start_daily_backup(workspace) -> threading.Thread:
@@ -142,7 +127,7 @@ def run(paths: AppPaths, lang: str | None = None, argv: list[str] | None = None)
         backups.append(_start_daily_backup(workspace))
         _offer_first_start(window, workspace)
 
-    _AfterFirstPaint(window, after_first_paint)
+    window.first_painted.connect(after_first_paint)
     if os.environ.get("SRDI_SMOKE_TEST"):
         _quit_after_first_paint(window)
     window.show()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget, QWidget,
@@ -49,9 +49,14 @@ class BackupFileDialog:
 
 
 class MainWindow(QMainWindow):
+    # Once, on the event loop's turn after the window's first paint: what the first screen
+    # does not show (the daily backup, the first-start offer) waits for it.
+    first_painted = Signal()
+
     def __init__(self, ctx: GuiContext) -> None:
         super().__init__()
         self.ctx = ctx
+        self._painted = False
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("SRDI Desk — 专精特新申报台"))
         self.resize(1280, 800)
@@ -84,7 +89,7 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow(NAV_FIRMS)
         self.navigation.blockSignals(False)
         self._restore_layout()
-        self._update_status()
+        self._update_status(self.firm_list.model.unfiltered_count())
 
     # -- pages built on first use -----------------------------------------------------------
     @property
@@ -246,7 +251,8 @@ class MainWindow(QMainWindow):
         current = self.pages.currentWidget()
         if hasattr(current, "refresh"):
             current.refresh()
-        self._update_status()
+        self._update_status(self.firm_list.model.unfiltered_count()
+                            if current is self.firm_list else None)
 
     def load_demo(self) -> None:
         from desktop.services.demo import load_demo
@@ -386,16 +392,26 @@ class MainWindow(QMainWindow):
         AboutDialog.ask(self, self.ctx.workspace.paths)
 
     def _on_bus_changed(self, table: str, firm_id: int) -> None:
-        self._update_status()
+        # The firm list heard the change first (connected before the window): its count is new.
+        self._update_status(self.firm_list.model.unfiltered_count())
 
-    def _update_status(self) -> None:
+    def _update_status(self, count: int | None = None) -> None:
+        """Show the number of firms (not archived): `count` when the caller knows it fresh
+        (the firm list's own count, read a moment ago), else counted here."""
         try:
-            count = self.ctx.workspace.firms.count()
+            if count is None:
+                count = self.ctx.workspace.firms.count()
         except Exception as error:  # the status bar must never take the window down
             show_error(self, error)
             return
         self.status.setText(self.tr("{count} firms · {path}").format(
             count=count, path=self.ctx.workspace.paths.database))
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self, self.first_painted.emit)   # the pass paints the pages next
 
     # -- layout ----------------------------------------------------------------------------
     def _restore_layout(self) -> None:

@@ -13,6 +13,9 @@ from desktop.domain.enums import SectorClass
 from desktop.paths import resources_dir
 
 _HISTORIC = re.compile(r"\[(\d{4})?-(\d{4})?\]")
+# The lines of python-stdnum's cn/loc.dat: a province, then its counties (4 more digits).
+_PROVINCE_LINE = re.compile(r'^(\d\d) province="([^"]*)"', re.MULTILINE)
+_COUNTY_LINE = re.compile(r'^  (\d{4}) county="([^"]*)"', re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -47,30 +50,20 @@ def _region_table() -> tuple[dict[str, str], dict[str, str]]:
     """python-stdnum's GB/T 2260 table (cn/loc.dat), read straight from the file: province
     names by 2-digit code and raw county names by 6-digit code. Its own reader (numdb) parses
     every line through a regular expression and took ~70 ms, paid at each start of the window
-    (the firm list's province filter and region column). The file is found without importing
-    python-stdnum, whose package loads ssl, pydoc… (~20 ms more)."""
+    (the firm list's region column); here each province's block of lines is matched at once
+    (~4 ms). The file is found without importing python-stdnum, whose package loads ssl,
+    pydoc… (~20 ms more)."""
     provinces: dict[str, str] = {}
     counties: dict[str, str] = {}
-    province = ""
     stdnum = importlib.util.find_spec("stdnum")   # also in the PyInstaller bundle's folder
     path = Path(stdnum.submodule_search_locations[0]) / "cn" / "loc.dat"
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.startswith("#") or not line.strip():
-                continue
-            key, _, rest = line.strip().partition(" ")
-            if not line.startswith(" "):
-                province = key
-                provinces[key] = _property(rest, "province")
-            elif len(key) == 4:
-                counties[province + key] = _property(rest, "county")
+    # [text before, code, name, its block of county lines, code, name, block, …]
+    parts = _PROVINCE_LINE.split(path.read_text(encoding="utf-8"))
+    for start in range(1, len(parts), 3):
+        province, name, block = parts[start:start + 3]
+        provinces[province] = name
+        counties.update({province + key: raw for key, raw in _COUNTY_LINE.findall(block)})
     return provinces, counties
-
-
-def _property(text: str, name: str) -> str:
-    """'county="东城区"' → '东城区' (the table's lines carry one property each)."""
-    prefix = f'{name}="'
-    return text[len(prefix):text.index('"', len(prefix))] if text.startswith(prefix) else ""
 
 
 @lru_cache(maxsize=4096)
@@ -138,8 +131,12 @@ def industries() -> dict[str, Industry]:
     """All codes of GB/T 4754-2017 keyed by code (C3985 …)."""
     path = resources_dir() / "codes" / "gbt4754-2017.csv"
     with path.open(encoding="utf-8", newline="") as handle:
-        return {row["code"]: Industry(row["code"], row["name"], row["level"], row["parent"])
-                for row in csv.DictReader(handle)}
+        rows = csv.reader(handle)   # not DictReader: a dict per row took half the time
+        columns = next(rows)
+        code, name, level, parent = (columns.index(column)
+                                     for column in ("code", "name", "level", "parent"))
+        return {row[code]: Industry(row[code], row[name], row[level], row[parent])
+                for row in rows}
 
 
 def industries_under(parent: str = "") -> list[Industry]:

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtWidgets import QMainWindow
-
-from desktop.gui.app import _AfterFirstPaint, _start_daily_backup
+from desktop.gui.app import _start_daily_backup
+from desktop.gui.main_window import MainWindow
 
 
 def test_the_daily_backup_is_written_in_its_own_thread(workspace):
@@ -31,11 +30,12 @@ def test_a_failing_daily_backup_is_logged(workspace, monkeypatch, caplog):
     assert "daily backup failed" in caplog.text
 
 
-def test_start_up_work_waits_for_the_first_paint(qtbot):
-    window = QMainWindow()
+def test_start_up_work_waits_for_the_first_paint(qtbot, ctx):
+    window = MainWindow(ctx)
     qtbot.addWidget(window)
     calls = []
-    _AfterFirstPaint(window, lambda: calls.append(window.isVisible()))
+    window.first_painted.connect(lambda: calls.append(window.isVisible()))
+    qtbot.wait(20)
     assert calls == []
     window.show()
     qtbot.waitUntil(lambda: calls == [True])

@@ -132,6 +132,7 @@ def test_province_and_industry_filters(qtbot, page, three):
     region = page.findChild(QComboBox, "regionFilter")
     industry = page.findChild(QComboBox, "industryFilter")
     assert region.itemText(0) == "All provinces" and industry.itemText(0) == "All industries"
+    qtbot.waitUntil(lambda: region.count() == 35 and industry.count() == 21)  # after the paint
     region.setCurrentIndex(region.findData("11"))
     assert region.currentText() == "北京市"
     assert shown_names(page) == ["北京星辰科技有限公司"]
@@ -142,6 +143,21 @@ def test_province_and_industry_filters(qtbot, page, three):
     region.setCurrentIndex(region.findData("44"))
     assert shown_names(page) == [three[2].name]
     assert page.count_label.text() == "1 firms"
+
+
+def test_a_filter_lists_its_choices_when_opened_before_the_first_paint(qtbot, ctx, errors):
+    page = FirmListPage(ctx)   # never shown: its filters hold 'all' only
+    qtbot.addWidget(page)
+    region = page.findChild(QComboBox, "regionFilter")
+    assert region.count() == 1 and region.currentText() == "All provinces"
+    region.showPopup()
+    assert region.count() == 35 and region.currentIndex() == 0
+    region.hidePopup()
+    industry = page.findChild(QComboBox, "industryFilter")
+    industry.setFocus()
+    qtbot.keyClick(industry, Qt.Key.Key_Down)          # the next choice, as before
+    assert industry.currentData() == "A"
+    assert page.model.spec.industry_prefix == "A"
 
 
 def test_archived_firms_show_only_when_asked(qtbot, page, workspace, three):

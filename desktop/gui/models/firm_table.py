@@ -30,6 +30,7 @@ import logging
 import time
 from collections import OrderedDict
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
@@ -37,11 +38,17 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.domain.messages import Message
 from desktop.domain.records import FirmQuery, FirmSummary
-from desktop.domain.verdicts import FirmVerdict, TierOutcome
 from desktop.services import codes
-from desktop.services.verdict_cache import TierDigest, VerdictDigest  # noqa: F401 (re-exported)
 
 from .. import i18n
+
+if TYPE_CHECKING:
+    from desktop.domain.verdicts import FirmVerdict, TierOutcome
+    from desktop.services.verdict_cache import VerdictDigest
+
+# The verdict engine's modules (desktop.domain.verdicts, the verdict cache) are imported where
+# a verdict is first shown or judged, after the first paint: the start paints "…" in the
+# verdict column and needs none of them.
 
 log = logging.getLogger("srdi.gui")
 
@@ -66,7 +73,6 @@ TIER1_PASS, TIER2_PASS, TIER3_PASS = "tier1_pass", "tier2_pass", "tier3_pass"
 ANY_PENDING, ANY_INCOMPLETE, FAILS_ALL = "any_pending", "any_incomplete", "fails_all"
 VERDICT_FILTERS = (TIER1_PASS, TIER2_PASS, TIER3_PASS, ANY_PENDING, ANY_INCOMPLETE, FAILS_ALL)
 VERDICT_ORDER = "verdict"   # FirmQuery.order_by beside order_ids ranked by verdict_rank
-_OUTCOME_RANK = {TierOutcome.PASS: 0, TierOutcome.PENDING: 1, TierOutcome.INCOMPLETE: 2}
 
 
 @lru_cache(maxsize=4096)
@@ -89,6 +95,8 @@ def firm_digest(qualification, firm_id: int) -> VerdictDigest:
 
 def verdict_matches(key: str, digest: VerdictDigest) -> bool:
     """Whether a verdict fits a VERDICT_FILTERS key; a firm without a verdict fits none."""
+    from desktop.domain.verdicts import TierOutcome
+
     outcomes = {t.tier: t.outcome for t in digest.tiers}
     if not outcomes:
         return False
@@ -108,11 +116,14 @@ def verdict_rank(digest: VerdictDigest) -> tuple[int, int]:
     cell shows, passes first, then pending, then incomplete (the higher tier first in each),
     then 'No tier', then firms without a verdict. Equal ranks keep the order they came in
     (by name, as the page ranks them)."""
+    from desktop.domain.verdicts import TierOutcome
+
     open_tiers = [t for t in digest.tiers if t.outcome != TierOutcome.FAIL]
     if not open_tiers:
         return (3, 0) if digest.tiers else (4, 0)
     best = max(open_tiers, key=lambda t: t.tier)
-    return _OUTCOME_RANK[best.outcome], -best.tier
+    ranked = (TierOutcome.PASS, TierOutcome.PENDING, TierOutcome.INCOMPLETE)
+    return ranked.index(best.outcome), -best.tier
 
 
 class FirmTableModel(QAbstractTableModel):
@@ -169,6 +180,14 @@ class FirmTableModel(QAbstractTableModel):
         self._pages.clear()
         if count:
             self.dataChanged.emit(self.index(0, 0), self.index(count - 1, OPEN))
+
+    def unfiltered_count(self) -> int | None:
+        """The count of the firms shown when no filter applies (every firm not archived, in
+        any order), else None."""
+        spec = self._spec
+        every = dataclasses.replace(FirmQuery(), order_by=spec.order_by,
+                                    descending=spec.descending, order_ids=spec.order_ids)
+        return self._count if spec == every else None
 
     def loaded_rows(self) -> int:
         """How many summaries are held in memory now (for the curious and for tests)."""
@@ -382,6 +401,8 @@ class FirmTableModel(QAbstractTableModel):
 
     def verdict_text(self, verdict: FirmVerdict | VerdictDigest) -> str:
         """The highest tier the firm has not failed, e.g. 'Tier 3: pending'."""
+        from desktop.domain.verdicts import TierOutcome
+
         open_tiers = [t for t in verdict.tiers if t.outcome != TierOutcome.FAIL]
         if not open_tiers:
             return self.tr("No tier") if verdict.tiers else "—"
@@ -400,6 +421,8 @@ class FirmTableModel(QAbstractTableModel):
         return "\n".join(lines)
 
     def outcome_text(self, outcome: TierOutcome) -> str:
+        from desktop.domain.verdicts import TierOutcome
+
         if outcome == TierOutcome.PASS:
             return self.tr("pass")
         if outcome == TierOutcome.FAIL:

@@ -38,6 +38,50 @@ COLUMN_WIDTHS = {NAME: 260, USCC: 170, REGION: 170, INDUSTRY: 220, REVENUE: 150,
                  VERDICT: 150, OPEN: 120}
 
 
+class _FilterCombo(QComboBox):
+    """A filter over a code table: 'all' at first, its other choices listed when first needed
+    (the page's first paint is over, or the user opens, scrolls or types into it). Listing the
+    provinces and industry sections, and measuring them for the popup, held up the first
+    painted window; the first screen shows 'all' either way."""
+
+    def __init__(self, all_text: str, entries, object_name: str) -> None:
+        super().__init__(objectName=object_name)
+        self.addItem(all_text, "")
+        self._entries = entries   # () -> [(text, data)], until listed
+        # Long names must not widen the window: the combo shows what fits.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+
+    def list_entries(self) -> None:
+        """Add the choices after 'all' (once); the current choice stays."""
+        if self._entries is None:
+            return
+        entries, self._entries = self._entries, None
+        for text, data in entries():
+            self.addItem(text, data)
+        self.view().setMinimumWidth(self.view().sizeHintForColumn(0))
+
+    def showPopup(self) -> None:  # noqa: N802 (Qt override)
+        self.list_entries()
+        super().showPopup()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.list_entries()
+        super().keyPressEvent(event)
+
+    def wheelEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.list_entries()
+        super().wheelEvent(event)
+
+
+def _provinces() -> list[tuple[str, str]]:
+    return [(place.full_name, place.code[:2]) for place in codes.regions_under("")]
+
+
+def _industry_sections() -> list[tuple[str, str]]:
+    return [(f"{section.code} {section.name}", section.code)
+            for section in codes.industries_under("")]
+
+
 class FirmListPage(QWidget):
     firm_activated = Signal(int)   # 0: a new firm
     export_requested = Signal()    # the user asked for the data workbook of the firms
@@ -59,6 +103,7 @@ class FirmListPage(QWidget):
         self._verdict_task = None
         self._verdict_asks = ("", False)                  # what the running task finds
         self._verdict_run = 0                             # newer runs make older ones stale
+        self._painted = False
         self._build_filters()
         self._build_table()
         self._build_actions()
@@ -87,22 +132,18 @@ class FirmListPage(QWidget):
     def _build_filters(self) -> None:
         self.search = QLineEdit(objectName="firmSearch")
         self.search.setPlaceholderText(self.tr("Name, USCC or pinyin initials"))
-        self.search.setClearButtonEnabled(True)
         self.search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self.search_timer.timeout.connect(self._on_search_timer_timeout)
         self.search.textChanged.connect(self._on_search_text_changed)
         self.search.returnPressed.connect(self._on_search_return_pressed)
 
-        self.region_filter = QComboBox(objectName="regionFilter")
-        self.region_filter.addItem(self.tr("All provinces"), "")
-        for place in codes.regions_under(""):
-            self.region_filter.addItem(place.full_name, place.code[:2])
+        self.region_filter = _FilterCombo(self.tr("All provinces"), _provinces, "regionFilter")
+        self.region_filter.setMinimumContentsLength(8)
         self.region_filter.currentIndexChanged.connect(self._on_region_filter_current_index_changed)
 
-        self.industry_filter = QComboBox(objectName="industryFilter")
-        self.industry_filter.addItem(self.tr("All industries"), "")
-        for section in codes.industries_under(""):
-            self.industry_filter.addItem(f"{section.code} {section.name}", section.code)
+        self.industry_filter = _FilterCombo(self.tr("All industries"), _industry_sections,
+                                            "industryFilter")
+        self.industry_filter.setMinimumContentsLength(12)
         self.industry_filter.currentIndexChanged.connect(
             self._on_industry_filter_current_index_changed)
 
@@ -123,12 +164,6 @@ class FirmListPage(QWidget):
         self.archived_filter = QCheckBox(self.tr("Show archived"), objectName="archivedFilter")
         self.archived_filter.toggled.connect(self._on_archived_filter_toggled)
         self.count_label = QLabel(objectName="firmCount")
-        # Long section names must not widen the window: the combos show what fits.
-        for combo, length in ((self.region_filter, 8), (self.industry_filter, 12)):
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(length)
-            combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0))
 
     def _build_table(self) -> None:
         self.table = QTableView(objectName="firmTable")
@@ -177,6 +212,19 @@ class FirmListPage(QWidget):
         self.table.addAction(self.archive_action)
         self.table.addAction(self.delete_action)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        """What the first screen does not show: the filters' other choices, and the search
+        field's clear button (shown over a text only; the field starts empty)."""
+        self.region_filter.list_entries()
+        self.industry_filter.list_entries()
+        self.search.setClearButtonEnabled(True)
 
     # -- public ----------------------------------------------------------------------------
     def focus_search(self) -> None:
