@@ -65,6 +65,7 @@ FIRM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _DISPLAY, _ALIGNMENT = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_HORIZONTAL = Qt.Orientation.Horizontal
 _SERVED_ROLES = frozenset({_DISPLAY, _ALIGNMENT, _FOREGROUND, Qt.ItemDataRole.ToolTipRole,
                            FIRM_ID_ROLE})
 
@@ -253,11 +254,11 @@ class FirmTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._header_text(section)
-        if role == Qt.ItemDataRole.TextAlignmentRole and section in (REVENUE, OPEN):
+        # The header asks each section for a dozen roles, hundreds of times while the window
+        # is laid out: the roles answered are told apart first (the cheaper test).
+        if role == _DISPLAY:
+            return self._header_text(section) if orientation == _HORIZONTAL else None
+        if role == _ALIGNMENT and section in (REVENUE, OPEN) and orientation == _HORIZONTAL:
             return RIGHT
         return None
 

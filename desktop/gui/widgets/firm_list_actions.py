@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from .. import undo
-from ..dialogs.confirm import ConfirmDialog
 from ..errors import show_error
 
 
 def archive_or_restore(page, summary) -> None:
     """Archive the selected firm, or restore an archived one, as an undoable step."""
+    from .. import undo   # imported on first use, as the dialog below: not needed to start
+
     if summary is None:
         return
     firm_id, archived = summary.id, summary.archived
@@ -29,6 +29,9 @@ def archive_or_restore(page, summary) -> None:
 
 def delete_with_undo(page, summary) -> None:
     """Delete the selected firm after a confirmation; Edit → Undo brings it back whole."""
+    from .. import undo
+    from ..dialogs.confirm import ConfirmDialog
+
     if summary is None:
         return
     question = QCoreApplication.translate(
