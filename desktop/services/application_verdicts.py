@@ -17,11 +17,12 @@ import logging
 import threading
 from collections.abc import Callable, Sequence
 
-from desktop.db import batched as batched_rows
 from desktop.db import firms as firm_rows
 from desktop.domain import records as r
 from desktop.domain.errors import DomainError
 from desktop.domain.verdicts import TierVerdict
+
+from .verdict_cache import ClockWatch
 
 log = logging.getLogger("srdi.verdicts")
 
@@ -37,7 +38,7 @@ class ApplicationVerdicts:
     def __init__(self, qualification) -> None:
         self.qualification = qualification
         self._entries: dict[int, tuple[int, object, Result]] = {}
-        self._clock_seen = 0
+        self._clock = ClockWatch()
         self._lock = threading.Lock()   # the batch desk judges in a worker thread
 
     def kept(self, keys) -> dict[int, Result]:
@@ -100,12 +101,8 @@ class ApplicationVerdicts:
         return results
 
     def _check_clock(self) -> None:
-        """A data version names one state of a firm only while the clock goes forward: after
-        a restore put it back, versions are given again to other data, so all is forgotten."""
-        clock = batched_rows.data_clock()
-        if clock < self._clock_seen:
+        if self._clock.went_back():
             self.forget()
-        self._clock_seen = clock
 
     def forget(self) -> None:
         """Drop every kept verdict (e.g. after the rulebooks were reloaded)."""

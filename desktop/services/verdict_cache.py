@@ -60,6 +60,21 @@ def digest_of(result: FirmVerdict | Exception, shared: dict | None = None) -> Ve
     return digest if shared is None else shared.setdefault(digest, digest)
 
 
+class ClockWatch:
+    """Tells when the database's data clock went back. A data version names one state of a
+    firm only while the clock goes forward: after a restore put it back, versions are given
+    again to other data, so whatever was kept by version must be forgotten."""
+
+    def __init__(self, clock: Callable[[], int] | None = None) -> None:
+        self._clock = clock or batched_rows.data_clock
+        self._seen = 0
+
+    def went_back(self) -> bool:
+        clock = self._clock()
+        back, self._seen = clock < self._seen, clock
+        return back
+
+
 class VerdictCache:
     """firm id → (data_version, day, digest). `versions(ids)` gives the current data
     versions (db.firms.data_versions unless a test says otherwise)."""
@@ -68,8 +83,7 @@ class VerdictCache:
                  clock: Callable[[], int] | None = None) -> None:
         self.qualification = qualification
         self._versions = versions or firm_rows.data_versions
-        self._clock = clock or batched_rows.data_clock
-        self._clock_seen = 0
+        self._clock = ClockWatch(clock)
         self._entries: dict[int, tuple[int, object, VerdictDigest]] = {}
         self._shared: dict[VerdictDigest, VerdictDigest] = {}
         self._lock = threading.Lock()
@@ -78,12 +92,8 @@ class VerdictCache:
         return self.qualification.context.today()
 
     def _check_clock(self) -> None:
-        """A data version names one state of a firm only while the clock goes forward: after
-        a restore put it back, versions are given again to other data, so all is forgotten."""
-        clock = self._clock()
-        if clock < self._clock_seen:
+        if self._clock.went_back():
             self.forget()
-        self._clock_seen = clock
 
     def cached(self, firm_id: int) -> VerdictDigest | None:
         """The digest last judged for the firm, without asking whether it is still valid."""

@@ -1,28 +1,17 @@
 """Verdicts of many applications: judged in batches (a few statements, not five per firm), the
 same as one by one, and kept until the application or its firm changes (batch desk, summary)."""
 import dataclasses
-import shutil
-from contextlib import contextmanager
 
 import pytest
 
 from desktop.domain.enums import Decision
 from desktop.services.application_verdicts import ApplicationVerdicts
-from desktop.services.demo import load_demo
+from tests.services.demo_module import demo_workspace, statements
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory, template_db):
-    from desktop.paths import AppPaths
-    from desktop.services.workspace import Workspace
-    from tests.conftest import NOW, TODAY
-
-    data_dir = tmp_path_factory.mktemp("demo_applications")
-    shutil.copy(template_db, data_dir / "srdi.db")
-    with Workspace.open(AppPaths.resolve(data_dir=data_dir), user="tester", now=lambda: NOW,
-                        today=lambda: TODAY) as workspace:
-        load_demo(workspace)
-        yield workspace
+    yield from demo_workspace(tmp_path_factory, template_db, "demo_applications")
 
 
 @pytest.fixture(scope="module")
@@ -30,17 +19,6 @@ def applications(demo):
     found = [a for b in demo.batches.list() for a in demo.applications.in_batch(b.id)]
     assert len(found) > 20 and len({a.firm_id for a in found}) > 10
     return found
-
-
-@contextmanager
-def statements(workspace):
-    seen: list[str] = []
-    connection = workspace.context.database.sqlite_connection()
-    connection.set_trace_callback(seen.append)
-    try:
-        yield seen
-    finally:
-        connection.set_trace_callback(None)
 
 
 def counting(qualification, monkeypatch) -> list[int]:

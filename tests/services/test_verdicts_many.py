@@ -1,47 +1,23 @@
 """Verdicts of many firms: facts read in a few queries (not five per firm), the same verdicts as
 firm by firm, and the verdict cache that judges a firm again only when its data changed."""
-import shutil
-from contextlib import contextmanager
-
 import pytest
 
 from desktop.db import batched
 from desktop.domain.errors import NotFound
 from desktop.domain.records import FirmQuery
 from desktop.domain.verdicts import FirmVerdict
-from desktop.services.demo import load_demo
 from desktop.services.verdict_cache import VerdictCache, VerdictDigest, digest_of
+from tests.services.demo_module import demo_workspace, statements
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory, template_db):
-    from desktop.paths import AppPaths
-    from desktop.services.workspace import Workspace
-    from tests.conftest import NOW, TODAY
-
-    data_dir = tmp_path_factory.mktemp("demo_many")
-    shutil.copy(template_db, data_dir / "srdi.db")
-    with Workspace.open(AppPaths.resolve(data_dir=data_dir), user="tester", now=lambda: NOW,
-                        today=lambda: TODAY) as workspace:
-        load_demo(workspace)
-        yield workspace
+    yield from demo_workspace(tmp_path_factory, template_db, "demo_many")
 
 
 @pytest.fixture(scope="module")
 def ids(demo):
     return [s.id for s in demo.firms.query(FirmQuery(include_archived=True))]
-
-
-@contextmanager
-def statements(workspace):
-    """The SQL statements run on the workspace's connection inside the block."""
-    seen: list[str] = []
-    connection = workspace.context.database.sqlite_connection()
-    connection.set_trace_callback(seen.append)
-    try:
-        yield seen
-    finally:
-        connection.set_trace_callback(None)
 
 
 def test_the_facts_of_many_firms_are_those_of_each_firm(demo, ids):
