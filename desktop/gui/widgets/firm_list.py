@@ -21,14 +21,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.records import FirmQuery
-from desktop.services import codes
 
 from ..errors import show_error
-from ..models.firm_table import (
-    ANY_INCOMPLETE, ANY_PENDING, FAILS_ALL, INDUSTRY, NAME, OPEN, REGION, REVENUE, TIER1_PASS,
-    TIER2_PASS, TIER3_PASS, USCC, VERDICT, VERDICT_ORDER, FirmTableModel, verdict_matches, verdict_rank,
+from ..models.firm_table import INDUSTRY, NAME, OPEN, REGION, REVENUE, USCC, VERDICT, FirmTableModel
+from ..models.verdict_filters import (
+    ANY_INCOMPLETE, ANY_PENDING, FAILS_ALL, TIER1_PASS, TIER2_PASS, TIER3_PASS, VERDICT_ORDER,
+    verdict_matches, verdict_rank,
 )
 from ..tasks import run_task, stop_on_destroy
+from .filter_combo import FilterCombo, industry_sections, provinces
 from .firm_list_actions import archive_or_restore, delete_with_undo
 from .verdict_judging import VerdictResult, judge_firms
 
@@ -36,50 +37,6 @@ SEARCH_DELAY_MS = 150
 HEADER_KEY = "firmList/header"
 COLUMN_WIDTHS = {NAME: 260, USCC: 170, REGION: 170, INDUSTRY: 220, REVENUE: 150,
                  VERDICT: 150, OPEN: 120}
-
-
-class _FilterCombo(QComboBox):
-    """A filter over a code table: 'all' at first, its other choices listed when first needed
-    (the page's first paint is over, or the user opens, scrolls or types into it). Listing the
-    provinces and industry sections, and measuring them for the popup, held up the first
-    painted window; the first screen shows 'all' either way."""
-
-    def __init__(self, all_text: str, entries, object_name: str) -> None:
-        super().__init__(objectName=object_name)
-        self.addItem(all_text, "")
-        self._entries = entries   # () -> [(text, data)], until listed
-        # Long names must not widen the window: the combo shows what fits.
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-
-    def list_entries(self) -> None:
-        """Add the choices after 'all' (once); the current choice stays."""
-        if self._entries is None:
-            return
-        entries, self._entries = self._entries, None
-        for text, data in entries():
-            self.addItem(text, data)
-        self.view().setMinimumWidth(self.view().sizeHintForColumn(0))
-
-    def showPopup(self) -> None:  # noqa: N802 (Qt override)
-        self.list_entries()
-        super().showPopup()
-
-    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        self.list_entries()
-        super().keyPressEvent(event)
-
-    def wheelEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        self.list_entries()
-        super().wheelEvent(event)
-
-
-def _provinces() -> list[tuple[str, str]]:
-    return [(place.full_name, place.code[:2]) for place in codes.regions_under("")]
-
-
-def _industry_sections() -> list[tuple[str, str]]:
-    return [(f"{section.code} {section.name}", section.code)
-            for section in codes.industries_under("")]
 
 
 class FirmListPage(QWidget):
@@ -137,11 +94,11 @@ class FirmListPage(QWidget):
         self.search.textChanged.connect(self._on_search_text_changed)
         self.search.returnPressed.connect(self._on_search_return_pressed)
 
-        self.region_filter = _FilterCombo(self.tr("All provinces"), _provinces, "regionFilter")
+        self.region_filter = FilterCombo(self.tr("All provinces"), provinces, "regionFilter")
         self.region_filter.setMinimumContentsLength(8)
         self.region_filter.currentIndexChanged.connect(self._on_region_filter_current_index_changed)
 
-        self.industry_filter = _FilterCombo(self.tr("All industries"), _industry_sections,
+        self.industry_filter = FilterCombo(self.tr("All industries"), industry_sections,
                                             "industryFilter")
         self.industry_filter.setMinimumContentsLength(12)
         self.industry_filter.currentIndexChanged.connect(
