@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from desktop.db import stats
-from desktop.domain.verdicts import TierVerdict
+from desktop.domain.errors import DomainError
 
 from .codes import industry, region
 from .context import ServiceContext
@@ -40,11 +40,13 @@ class DashboardService:
         verdicts: dict[tuple[str, int], dict[str, int]] = {}
         if with_verdicts:
             for batch in self.batches.list():
-                # An application that cannot be judged (DomainError) is not counted.
-                counter = Counter(verdict.outcome.value for application, verdict
-                                  in self.qualification.evaluate_batch(batch.id)
-                                  if application.status.is_open
-                                  and isinstance(verdict, TierVerdict))
+                # Open applications, by their kept verdict digests (judged when their data
+                # changed); one that cannot be judged (a DomainError) is not counted.
+                open_ones = [a for a in self.applications.in_batch(batch.id)
+                             if a.status.is_open]
+                digests = self.qualification.application_verdicts.digests(open_ones)
+                counter = Counter(digest.outcome.value for digest in digests.values()
+                                  if not isinstance(digest, DomainError))
                 if counter:
                     verdicts[(batch.name, batch.tier.value)] = dict(counter)
         provinces = []

@@ -24,6 +24,7 @@ from desktop.excel.batch_summary import SummaryRow, write_batch_summary
 from desktop.excel.styles import paren, text
 
 from . import codes
+from .application_verdicts import ApplicationDigest
 from .collector import cycle_collector_paused
 from .context import ServiceContext
 
@@ -151,13 +152,13 @@ class ExportService:
                     contact_phone=line.contact_phone)
 
     def _verdicts(self, lines: Sequence[summary_lines.SummaryLine]) -> dict:
-        """The verdicts of the lines' applications: those kept and still valid, the others
-        judged now (and kept)."""
+        """The verdict digests of the lines' applications: those kept and still valid, the
+        others judged now (and kept)."""
         kept = self.qualification.application_verdicts
         found = kept.kept((line.application_id, line.data_version) for line in lines)
         stale = [line.application_id for line in lines if line.application_id not in found]
         if stale:
-            found.update(kept.verdicts(self.applications.many(stale)))
+            found.update(kept.digests(self.applications.many(stale)))
         return found
 
     # -- shared -------------------------------------------------------------------------------
@@ -172,7 +173,7 @@ class ExportService:
                 "path": str(target), "error": error.strerror or str(error)}, field="file"))
 
 
-def missing_text(verdict: TierVerdict, lang: str) -> str:
+def missing_text(verdict: TierVerdict | ApplicationDigest, lang: str) -> str:
     """The criteria that lack data, each with what it needs, in one line."""
     if not verdict.missing:
         return ""

@@ -53,7 +53,8 @@ class QualificationService:
 
     @cached_property
     def application_verdicts(self):
-        """The applications' verdicts, kept until their data changes (batch desk, summary)."""
+        """The applications' verdicts, digests kept until their data changes (batch desk,
+        summary, dashboard)."""
         from .application_verdicts import ApplicationVerdicts
 
         return ApplicationVerdicts(self)
@@ -201,9 +202,9 @@ class QualificationService:
                        progress: Callable[[int, int], bool | None] | None = None
                        ) -> list[tuple[r.Application, TierVerdict | DomainError]]:
         """Every application of a batch with its verdict (or the DomainError in its way),
-        judged in chunks and kept (`application_verdicts`). `progress(done, total)` is
-        called after each chunk; when it returns False the evaluation stops (cancelled) with
-        what is done so far."""
+        judged in chunks; their digests are kept for the summary and the dashboard
+        (`application_verdicts`). `progress(done, total)` is called after each chunk; when it
+        returns False the evaluation stops (cancelled) with what is done so far."""
         applications = self.applications.in_batch(batch_id)
-        verdicts = self.application_verdicts.verdicts(applications, progress)
+        verdicts = self.application_verdicts.judge(applications, progress)
         return [(a, verdicts[a.id]) for a in applications if a.id in verdicts]

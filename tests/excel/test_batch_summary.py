@@ -176,9 +176,9 @@ def test_rows_are_read_and_judged_a_chunk_at_a_time_as_they_are_written(demo, ou
 
     monkeypatch.setattr(exports, "SUMMARY_CHUNK", 2)
     events = []
-    verdicts = demo.qualification.application_verdicts.verdicts
-    monkeypatch.setattr(demo.qualification.application_verdicts, "verdicts",
-                        lambda part, *args: events.append(len(part)) or verdicts(part, *args))
+    digests = demo.qualification.application_verdicts.digests
+    monkeypatch.setattr(demo.qualification.application_verdicts, "digests",
+                        lambda part: events.append(len(part)) or digests(part))
     demo.exports.batch_summary(batch_ids(demo, JIANGSU), out / "summary.xlsx",
                                progress=lambda done, total: events.append("written"))
     total = len(demo.applications.in_batch(batch_ids(demo, JIANGSU)[0]))

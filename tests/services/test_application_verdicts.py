@@ -1,11 +1,13 @@
 """Verdicts of many applications: judged in batches (a few statements, not five per firm), the
-same as one by one, and kept until the application or its firm changes (batch desk, summary)."""
+same as one by one, their digests kept until the application or its firm changes (batch desk,
+summary, dashboard)."""
 import dataclasses
 
 import pytest
 
 from desktop.domain.enums import Decision
-from desktop.services.application_verdicts import ApplicationVerdicts
+from desktop.domain.verdicts import Outcome, TierVerdict
+from desktop.services.application_verdicts import ApplicationVerdicts, digest_of
 from tests.services.demo_module import demo_workspace, statements
 
 
@@ -45,52 +47,74 @@ def test_judging_many_applications_takes_a_few_statements(demo, applications):
     assert len(many) == len(few) <= 8
 
 
-def test_verdicts_are_kept_until_the_application_or_its_firm_changes(demo, applications,
-                                                                     monkeypatch):
+def test_digests_are_kept_until_the_application_or_its_firm_changes(demo, applications,
+                                                                    monkeypatch):
     kept = ApplicationVerdicts(demo.qualification)
     judged = counting(demo.qualification, monkeypatch)
-    first = kept.verdicts(applications)
+    first = kept.digests(applications)
     assert sorted(judged) == sorted(a.id for a in applications)
+    assert first == {a.id: digest_of(demo.qualification.evaluate_application(a.id))
+                     for a in applications}
     judged.clear()
-    assert kept.verdicts(applications) == first and judged == []
+    assert kept.digests(applications) == first and judged == []
 
     # the firm's figures: every application of that firm, and only those, judged again
     firm_id = applications[0].firm_id
     year = demo.financials.years(firm_id)[-1]
     demo.financials.set_year_from(firm_id, {"year": year.year, "rd_expense": "1"})
-    kept.verdicts(applications)
+    kept.digests(applications)
     assert sorted(judged) == sorted(a.id for a in applications if a.firm_id == firm_id)
 
     # a manual decision on one application: that firm's applications
     judged.clear()
     other = next(a for a in applications if a.firm_id != firm_id)
-    criterion = first[other.id].criteria[0].id
+    criterion = demo.qualification.evaluate_application(other.id).criteria[0].id
     demo.applications.decide(other.id, criterion, Decision.PASS, "checked on site")
-    kept.verdicts(applications)
+    kept.digests(applications)
     assert other.id in judged and all(
         a.firm_id == other.firm_id for a in applications if a.id in judged)
-    assert kept.verdicts([other])[other.id] == demo.qualification.evaluate_application(other.id)
+    assert kept.digests([other])[other.id] == digest_of(
+        demo.qualification.evaluate_application(other.id))
+
+
+def test_a_batch_check_gives_full_verdicts_and_keeps_their_digests(demo, applications,
+                                                                  monkeypatch):
+    kept = ApplicationVerdicts(demo.qualification)
+    full = kept.judge(applications[:5])
+    assert all(isinstance(v, TierVerdict) for v in full.values())
+    judged = counting(demo.qualification, monkeypatch)
+    assert kept.digests(applications[:5]) == {i: digest_of(v) for i, v in full.items()}
+    assert judged == []
+
+
+def test_a_digest_holds_what_the_summary_shows(demo, applications):
+    verdict = next(v for v in (demo.qualification.evaluate_application(a.id)
+                               for a in applications) if v.missing)
+    digest = digest_of(verdict)
+    assert (digest.outcome, digest.score, digest.missing) == (
+        verdict.outcome, verdict.score, tuple(c for c in verdict.criteria
+                                              if c.outcome is Outcome.MISSING))
 
 
 def test_another_day_judges_again(demo, applications, monkeypatch):
     from datetime import date
 
     kept = ApplicationVerdicts(demo.qualification)
-    kept.verdicts(applications[:4])
+    kept.digests(applications[:4])
     judged = counting(demo.qualification, monkeypatch)
     monkeypatch.setattr(demo.context, "today", lambda: date(2026, 11, 28))
-    kept.verdicts(applications[:4])
+    kept.digests(applications[:4])
     assert sorted(judged) == sorted(a.id for a in applications[:4])
 
 
 def test_kept_answers_only_for_the_current_data_version(demo, applications):
     kept = ApplicationVerdicts(demo.qualification)
-    verdicts = kept.verdicts(applications[:2])
+    digests = kept.digests(applications[:2])
     from desktop.db import firms as firm_rows
 
     current = firm_rows.data_versions([a.firm_id for a in applications[:2]])
     keys = [(a.id, current[a.firm_id]) for a in applications[:2]]
-    assert kept.kept(keys) == verdicts
+    assert kept.kept(keys) == digests
     assert kept.kept([(applications[0].id, current[applications[0].firm_id] - 1)]) == {}
     assert kept.kept([(applications[2].id, 1)]) == {}   # never judged
 
@@ -101,10 +125,10 @@ def test_a_restored_backup_makes_the_kept_verdicts_forgotten(demo, applications,
     saved = demo.backups.backup(tmp_path / "before.zip")
     firm_id = applications[1].firm_id
     demo.firms.update(dataclasses.replace(demo.firms.get(firm_id), contact_phone="0512-1"))
-    kept.verdicts(applications)
+    kept.digests(applications)
     demo.backups.restore(saved)
     judged = counting(demo.qualification, monkeypatch)
-    kept.verdicts(applications)
+    kept.digests(applications)
     assert sorted(judged) == sorted(a.id for a in applications)
 
 
