@@ -7,7 +7,6 @@ whose data changed since the check (application_verdicts.py); the time of an exp
 nothing judged before (a fresh process) is printed too, not bounded."""
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from .rows import Row, median_time
