@@ -35,7 +35,8 @@ from .verdict_judging import VerdictResult, judge_firms
 
 SEARCH_DELAY_MS = 150
 HEADER_KEY = "firmList/header"
-COLUMN_WIDTHS = {NAME: 260, USCC: 170, REGION: 170, INDUSTRY: 220, REVENUE: 150,
+# Revenue is wide enough for its English title ("Last-year revenue (10k CNY)" was cut at 150).
+COLUMN_WIDTHS = {NAME: 250, USCC: 170, REGION: 170, INDUSTRY: 200, REVENUE: 190,
                  VERDICT: 150, OPEN: 120}
 
 
