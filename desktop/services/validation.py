@@ -30,14 +30,9 @@ _TEXT_LIMITS = {"name": 200, "name_en": 300, "legal_representative": 100, "addre
 
 # An import normalises and checks each code several times per row, and stdnum's compact() and
 # validate() are slow; both are pure functions of the text, so their answers are remembered.
-# A code already in its stored form (what nearly every row of a workbook holds) is recognised
-# by a pattern first, and a valid one by its check digit: stdnum is asked only about the rest,
-# and names what is wrong with them.
+# A code already in its stored form (what nearly every row of a workbook holds) has nothing
+# for compact() to change, which a pattern tells faster.
 _COMPACT = re.compile(r"[0-9A-Z]{18}")
-_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"      # stdnum.cn.uscc: no I, O, S, V, Z
-_WELL_FORMED = re.compile(rf"[0-9]{{8}}[{_ALPHABET}]{{10}}")
-_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
-_VALUE_OF = {char: index for index, char in enumerate(_ALPHABET)}
 
 
 @functools.lru_cache(maxsize=16384)
@@ -54,15 +49,7 @@ def check_uscc(value: str, field: str = "uscc") -> list[Message]:
 
 @functools.lru_cache(maxsize=16384)
 def _uscc_problems(value: str, field: str) -> tuple[Message, ...]:
-    if _WELL_FORMED.fullmatch(value) and value[17] == _check_digit(value):
-        return ()
     return tuple(_check_uscc(value, field))
-
-
-def _check_digit(code: str) -> str:
-    """stdnum.cn.uscc.calc_check_digit of a code in its stored form."""
-    total = sum(_VALUE_OF[char] * weight for char, weight in zip(code, _WEIGHTS))
-    return _ALPHABET[(31 - total) % 31]
 
 
 def _check_uscc(value: str, field: str) -> list[Message]:

@@ -1,5 +1,5 @@
-"""A USCC is normalised and checked as python-stdnum does it, whether or not the quick check
-for a code already in its stored form answers first."""
+"""A USCC is normalised and checked as python-stdnum does it, whether or not the quick
+pattern for a code already in its stored form answers first."""
 import random
 import string
 
