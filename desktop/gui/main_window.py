@@ -34,20 +34,6 @@ NAV_FIRMS, NAV_APPLICATIONS, NAV_BATCHES, NAV_DUE, NAV_DASHBOARD = range(5)
 NAV_PAGES = ("firm_list", "applications", "batches", "evidence_due", "dashboard")
 
 
-class BackupFileDialog:
-    """Choosing a backup to restore; tests replace `choose`."""
-
-    @classmethod
-    def choose(cls, parent, folder: str) -> str | None:
-        from PySide6.QtCore import QCoreApplication
-        from PySide6.QtWidgets import QFileDialog
-
-        path, _ = QFileDialog.getOpenFileName(
-            parent, QCoreApplication.translate("BackupFileDialog", "Restore from a backup"),
-            folder, QCoreApplication.translate("BackupFileDialog", "SRDI Desk backups (*.zip)"))
-        return path or None
-
-
 class MainWindow(QMainWindow):
     # Once, on the event loop's turn after the window's first paint: what the first screen
     # does not show (the daily backup, the first-start offer) waits for it.
@@ -255,19 +241,9 @@ class MainWindow(QMainWindow):
                             if current is self.firm_list else None)
 
     def load_demo(self) -> None:
-        from desktop.services.demo import load_demo
+        from .data_actions import load_demo
 
-        from .tasks import run_task
-
-        def done(result) -> None:
-            if result is not None:
-                from . import i18n
-
-                self.statusBar().showMessage(i18n.render(result.message), 8000)
-            self.ctx.bus.changed.emit("firm", 0)
-
-        run_task(self, self.tr("Loading the demo data…"),
-                 lambda report: load_demo(self.ctx.workspace), done)
+        load_demo(self)
 
     def import_workbook(self) -> None:
         """The import wizard, window-modal; kept as `import_wizard` until the next one."""
@@ -278,38 +254,9 @@ class MainWindow(QMainWindow):
         self.import_wizard.open()
 
     def export_data(self) -> None:
-        """Every firm with its figures and evidence, as the data workbook `import` reads."""
-        from pathlib import Path
+        from .data_actions import export_data
 
-        from . import i18n
-        from .dialogs.export_paths import ExportPaths
-        from .tasks import run_task
-
-        today = self.ctx.workspace.context.today()
-        target = ExportPaths.save_workbook(self, self.tr("Export the data workbook"),
-                                           f"srdi-data-{today.isoformat()}.xlsx")
-        if not target:
-            return
-        transfer = self.ctx.workspace.transfer
-
-        def work(report):
-            try:
-                return transfer.export_data(Path(target), report)
-            except Exception as error:
-                if type(error).__name__ == "Cancelled":   # atomic.Cancelled: no file left
-                    return None
-                raise
-
-        def done(path) -> None:
-            if path is None:
-                self.statusBar().showMessage(self.tr("The export was cancelled."), 8000)
-                return
-            from desktop.domain.messages import Message
-
-            self.statusBar().showMessage(
-                i18n.render(Message("export.data_done", {"path": path})), 8000)
-
-        run_task(self, self.tr("Exporting the data workbook…"), work, done)
+        export_data(self)
 
     def current_firm_id(self) -> int:
         """The firm open in the editor, else the one selected in the list; 0 for none."""
@@ -336,50 +283,14 @@ class MainWindow(QMainWindow):
         check_database(self, self.ctx.workspace.integrity)
 
     def back_up(self) -> None:
-        """A manual backup into the backups folder, off the GUI thread."""
-        from desktop.domain.messages import Message
+        from .data_actions import back_up
 
-        from . import i18n
-        from .tasks import run_task
-
-        backups = self.ctx.workspace.backups
-
-        def done(path) -> None:
-            if path is not None:
-                self.statusBar().showMessage(
-                    i18n.render(Message("backup.done", {"path": path})), 8000)
-
-        run_task(self, self.tr("Backing up…"), lambda report: backups.backup(), done)
+        back_up(self)
 
     def restore_backup(self) -> None:
-        """Choose a backup, confirm, restore it (checked first; the current data backed up)."""
-        from pathlib import Path
+        from .data_actions import restore_backup
 
-        from desktop.domain.messages import Message
-
-        from . import i18n
-        from .dialogs.confirm import ConfirmDialog
-        from .tasks import run_task
-
-        backups = self.ctx.workspace.backups
-        chosen = BackupFileDialog.choose(self, str(backups.folder))
-        if not chosen:
-            return
-        if not ConfirmDialog.ask(self, self.tr(
-                "Replace all current data with the backup {name}? The current data is backed "
-                "up first.").format(name=Path(chosen).name)):
-            return
-
-        def done(safety) -> None:
-            if safety is None:
-                return
-            self.statusBar().showMessage(i18n.render(Message(
-                "backup.restored", {"path": chosen, "safety": safety})), 8000)
-            self.ctx.undo_stack.clear()  # its commands describe the data before the restore
-            self.ctx.bus.changed.emit("firm", 0)
-
-        run_task(self, self.tr("Restoring the backup…"),
-                 lambda report: backups.restore(Path(chosen)), done)
+        restore_backup(self)
 
     def open_settings(self) -> None:
         from .dialogs.settings import SettingsDialog

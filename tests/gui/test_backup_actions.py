@@ -3,7 +3,7 @@ import pytest
 from PySide6.QtGui import QAction
 
 from desktop.gui.dialogs.confirm import ConfirmDialog
-from desktop.gui.main_window import BackupFileDialog
+from desktop.gui.data_actions import BackupFileDialog
 from desktop.services.backups import parse_name
 
 

@@ -67,3 +67,11 @@ def test_about_names_the_version_and_the_data_location(window, workspace):
 
     text = AboutDialog.text(workspace.paths)
     assert __version__ in text and str(workspace.paths.database) in text
+
+
+def test_loading_the_demo_from_the_menu_fills_the_list_and_says_so(qtbot, window, ctx):
+    assert window.firm_list.model.rowCount() == 0
+    window.load_demo()
+    qtbot.waitUntil(lambda: window.firm_list.model.rowCount() == 34, timeout=60000)
+    assert window.statusBar().currentMessage()
+    assert ctx.workspace.firms.count() == 34
