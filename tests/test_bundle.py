@@ -46,6 +46,7 @@ def test_the_smoke_hook_closes_the_painted_window_and_reports_it(tmp_path):
     assert report["title"].startswith("SRDI Desk")
     assert report["menus"][0] == "文件(&F)"
     assert report["qt_cancel"] == "取消"
+    assert report["cycle_collector"] is True   # paused for the start only
 
 
 @pytest.mark.slow

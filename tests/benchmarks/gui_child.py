@@ -99,12 +99,20 @@ def main() -> None:
         window.show()
         app.exec()
         return
-    from desktop.gui.app import run
-    from desktop.gui.main_window import MainWindow
+    from desktop.gui import app as desktop_app
     from desktop.paths import AppPaths
 
-    _watch_first_paint(MainWindow, memory)
-    run(AppPaths.resolve(data_dir=data_dir), lang="zh_CN", argv=sys.argv[:1])
+    # The window's class is watched once run() has built it: importing its module here first
+    # would move part of the start out of run() (which pauses the cycle collector for it).
+    build_window = desktop_app.build_window
+
+    def build_watched_window(*args, **kwargs):
+        window = build_window(*args, **kwargs)
+        _watch_first_paint(type(window), memory)
+        return window
+
+    desktop_app.build_window = build_watched_window
+    desktop_app.run(AppPaths.resolve(data_dir=data_dir), lang="zh_CN", argv=sys.argv[:1])
 
 
 if __name__ == "__main__":
