@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget, QWidget,
+    QLabel, QListWidget, QMainWindow, QSplitter, QStackedWidget, QWidget,
 )
 
 from .context import GuiContext
@@ -52,9 +52,10 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget(objectName="pages")
         self.pages.addWidget(self.firm_list)
         self.navigation = QListWidget(objectName="navigation")
-        for text in (self.tr("Firms"), self.tr("Applications"), self.tr("Batches"),
-                     self.tr("Evidence due"), self.tr("Dashboard")):
-            QListWidgetItem(text, self.navigation)
+        # Texts alone: QListWidgetItem(text, list) and QAction(text, parent) have overloads
+        # with an icon, and telling them apart builds QIcon's Python enums (~2 ms of a start).
+        self.navigation.addItems([self.tr("Firms"), self.tr("Applications"), self.tr("Batches"),
+                                  self.tr("Evidence due"), self.tr("Dashboard")])
         self.navigation.setMaximumWidth(180)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
         self.splitter.addWidget(self.navigation)
@@ -127,7 +128,8 @@ class MainWindow(QMainWindow):
 
     # -- menus -----------------------------------------------------------------------------
     def _action(self, menu, text: str, slot, shortcut=None, name: str = "") -> QAction:
-        action = QAction(text, self)
+        action = QAction(self)   # the text set apart: see the navigation's items
+        action.setText(text)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
