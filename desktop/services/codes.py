@@ -16,6 +16,7 @@ _HISTORIC = re.compile(r"\[(\d{4})?-(\d{4})?\]")
 # The lines of python-stdnum's cn/loc.dat: a province, then its counties (4 more digits).
 _PROVINCE_LINE = re.compile(r'^(\d\d) province="([^"]*)"', re.MULTILINE)
 _COUNTY_LINE = re.compile(r'^  (\d{4}) county="([^"]*)"', re.MULTILINE)
+_TWO_DIGITS = re.compile(r"\d\d")
 
 
 @dataclass(frozen=True)
@@ -46,23 +47,40 @@ def _current_name(raw: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _region_table() -> tuple[dict[str, str], dict[str, str]]:
-    """python-stdnum's GB/T 2260 table (cn/loc.dat), read straight from the file: province
-    names by 2-digit code and raw county names by 6-digit code. Its own reader (numdb) parses
-    every line through a regular expression and took ~70 ms, paid at each start of the window
-    (the firm list's region column); here each province's block of lines is matched at once
-    (~4 ms). The file is found without importing python-stdnum, whose package loads ssl,
-    pydoc… (~20 ms more)."""
-    provinces: dict[str, str] = {}
-    counties: dict[str, str] = {}
+def _loc_text() -> str:
+    """python-stdnum's GB/T 2260 table (cn/loc.dat): a line per province ('32 province=…'),
+    then its counties' lines ('  0583 county=…'). Read straight from the file: stdnum's own
+    reader (numdb) parses every line through a regular expression and took ~70 ms, paid at
+    each start of the window (the firm list's region column). Found without importing
+    python-stdnum, whose package loads ssl, pydoc… (~20 ms more)."""
     stdnum = importlib.util.find_spec("stdnum")   # also in the PyInstaller bundle's folder
     path = Path(stdnum.submodule_search_locations[0]) / "cn" / "loc.dat"
-    # [text before, code, name, its block of county lines, code, name, block, …]
-    parts = _PROVINCE_LINE.split(path.read_text(encoding="utf-8"))
-    for start in range(1, len(parts), 3):
-        province, name, block = parts[start:start + 3]
-        provinces[province] = name
-        counties.update({province + key: raw for key, raw in _COUNTY_LINE.findall(block)})
+    return "\n" + path.read_text(encoding="utf-8")   # every province line after a newline
+
+
+@lru_cache(maxsize=None)
+def _province_block(province: str) -> tuple[str, dict[str, str]] | None:
+    """A province's name and its counties' raw names by 6-digit code, from its block of
+    lines only: the first screen names a page of firms' regions, and reading just their
+    provinces (~0.1 ms each) spares it the whole table (~5 ms)."""
+    text = _loc_text()
+    start = text.find(f'\n{province} province="') if _TWO_DIGITS.fullmatch(province) else -1
+    if start < 0:
+        return None
+    line = _PROVINCE_LINE.match(text, start + 1)
+    following = _PROVINCE_LINE.search(text, line.end())
+    block = text[line.end():following.start() if following else len(text)]
+    return line.group(2), {province + key: raw for key, raw in _COUNTY_LINE.findall(block)}
+
+
+def _region_table() -> tuple[dict[str, str], dict[str, str]]:
+    """The whole table: province names by 2-digit code, raw county names by 6-digit code."""
+    provinces: dict[str, str] = {}
+    counties: dict[str, str] = {}
+    for province in _PROVINCE_LINE.findall(_loc_text()):
+        name, block = _province_block(province[0])
+        provinces[province[0]] = name
+        counties.update(block)
     return provinces, counties
 
 
@@ -71,8 +89,10 @@ def region(code: str) -> Region | None:
     """The current region with this 6-digit code, or None (unknown or no longer in use)."""
     if not re.fullmatch(r"\d{6}", code or ""):
         return None
-    provinces, counties = _region_table()
-    province = provinces.get(code[:2])
+    found = _province_block(code[:2])
+    if found is None:
+        return None
+    province, counties = found
     county_raw = counties.get(code)
     if not province or not county_raw:
         return None
@@ -85,6 +105,7 @@ def region(code: str) -> Region | None:
     return Region(code=code, province=province, city=city, county=county)
 
 
+@lru_cache(maxsize=1)
 def _all_region_codes() -> tuple[str, ...]:
     """Every 6-digit code in the table (current or not; `region` tells which are current)."""
     return tuple(_region_table()[1])
@@ -127,16 +148,21 @@ class Industry:
 
 
 @lru_cache(maxsize=1)
-def industries() -> dict[str, Industry]:
-    """All codes of GB/T 4754-2017 keyed by code (C3985 …)."""
+def _industry_rows() -> dict[str, tuple[str, str, str, str]]:
+    """The rows of GB/T 4754-2017 (code, name, level, parent) keyed by code (C3985 …)."""
     path = resources_dir() / "codes" / "gbt4754-2017.csv"
     with path.open(encoding="utf-8", newline="") as handle:
         rows = csv.reader(handle)   # not DictReader: a dict per row took half the time
         columns = next(rows)
         code, name, level, parent = (columns.index(column)
                                      for column in ("code", "name", "level", "parent"))
-        return {row[code]: Industry(row[code], row[name], row[level], row[parent])
-                for row in rows}
+        return {row[code]: (row[code], row[name], row[level], row[parent]) for row in rows}
+
+
+@lru_cache(maxsize=1)
+def industries() -> dict[str, Industry]:
+    """All codes of GB/T 4754-2017 keyed by code (C3985 …)."""
+    return {code: _industry(code) for code in _industry_rows()}
 
 
 def industries_under(parent: str = "") -> list[Industry]:
@@ -145,7 +171,15 @@ def industries_under(parent: str = "") -> list[Industry]:
 
 
 def industry(code: str) -> Industry | None:
-    return industries().get((code or "").strip().upper())
+    code = (code or "").strip().upper()
+    return _industry(code) if code in _industry_rows() else None
+
+
+@lru_cache(maxsize=None)
+def _industry(code: str) -> Industry:
+    """One code's entry, made when first asked for: the first screen names a page of firms'
+    industries, and making all two thousand entries took it ~3 ms."""
+    return Industry(*_industry_rows()[code])
 
 
 # Industry divisions (the two digits after the section letter) by size-gate sector of 300号.

@@ -21,3 +21,13 @@ def test_every_province_and_county_is_what_stdnums_reader_gives():
                 info = table.info(code)
                 known = len(info) > 1 and dict(info[-1][1]).get("county")
                 assert (code in counties) == bool(known), code
+
+
+def test_a_region_is_named_from_its_own_province_and_unknown_codes_are_none():
+    from desktop.services.codes import region
+
+    kunshan = region("320583")
+    assert (kunshan.province, kunshan.city, kunshan.county) == ("江苏省", "苏州市", "昆山市")
+    assert region("110101").full_name == "北京市东城区"
+    for unknown in ("990101", "000000", "329999", "32058", "32058x", ""):
+        assert region(unknown) is None, unknown
