@@ -62,9 +62,10 @@ def firm(workspace):
 
 
 def db_rows(workspace, table: str) -> list[tuple]:
-    """All rows of a table, to compare the database before and after a refused write."""
+    """All rows of a table, to compare the database before and after a refused write (in rowid
+    order: every table's key, whether it is called id or, in firm_tally, archived)."""
     return workspace.context.database.handle.execute_sql(
-        f'SELECT * FROM "{table}" ORDER BY id').fetchall()
+        f'SELECT * FROM "{table}" ORDER BY rowid').fetchall()
 
 
 def snapshot(workspace) -> dict[str, list[tuple]]:

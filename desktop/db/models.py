@@ -216,6 +216,14 @@ class DataClock(BaseModel):
     value = pw.IntegerField()
 
 
+class FirmTally(BaseModel):
+    """Schema 7: how many firms have each archived state (0 and 1, a row each); triggers keep
+    it (see migrations/m0007), so the list's unfiltered count reads two rows, not an index."""
+
+    archived = pw.BooleanField(primary_key=True)
+    firms = pw.IntegerField()
+
+
 ALL_MODELS = (SchemaVersion, Firm, FiscalYear, EvidenceItem, Attachment, Batch, Application,
               StatusChange, ManualDecision, ChangeLog, MarketPosition, AnnualAssessment,
-              DataClock)
+              DataClock, FirmTally)

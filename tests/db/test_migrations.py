@@ -18,7 +18,7 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 # One committed database per earlier schema version.
 OLD_SCHEMAS = {1: FIXTURES / "schema_v1.db", 2: FIXTURES / "schema_v2.db",
                3: FIXTURES / "schema_v3.db", 4: FIXTURES / "schema_v4.db",
-               5: FIXTURES / "schema_v5.db"}
+               5: FIXTURES / "schema_v5.db", 6: FIXTURES / "schema_v6.db"}
 
 
 def columns(handle, table):

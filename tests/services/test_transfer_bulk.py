@@ -68,7 +68,7 @@ def tables(workspace) -> dict[str, list[dict]]:
         " AND name NOT LIKE 'firm_search%' AND name NOT IN ('data_clock', 'migration_history')")]
     found = {}
     for name in names:
-        cursor = handle.execute_sql(f'SELECT * FROM "{name}" ORDER BY id')
+        cursor = handle.execute_sql(f'SELECT * FROM "{name}" ORDER BY rowid')   # firm_tally: no id
         columns = [d[0] for d in cursor.description]
         rows = [dict(zip(columns, row)) for row in cursor.fetchall()]
         if name == "change_log":
