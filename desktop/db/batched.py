@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from desktop.domain import records as r
 
-from .convert import ENUM_FIELDS, FOREIGN_KEYS, NOT_COLUMNS
+from .convert import FOREIGN_KEYS, NOT_COLUMNS, enum_fields
 from .models import Firm
 
 R = TypeVar("R", bound=r.Record)
@@ -33,7 +33,7 @@ def chunks(ids: Iterable[int], size: int = CHUNK) -> Iterator[list[int]]:
 def _plan(record_type: type) -> list[tuple[str, str, Any]]:
     plan = _plans.get(record_type)
     if plan is None:
-        enums = ENUM_FIELDS.get(record_type, {})
+        enums = enum_fields(record_type)
         plan = [(name, FOREIGN_KEYS.get(name, name), enums.get(name))
                 for name in record_type.field_names() if name not in NOT_COLUMNS]
         _plans[record_type] = plan

@@ -11,20 +11,27 @@ from desktop.domain import records as r
 
 R = TypeVar("R", bound=r.Record)
 
-# Fields whose values are enums, per record type; everything else passes through unchanged.
-ENUM_FIELDS: dict[type, dict[str, type]] = {
-    r.Firm: {"sector_class": e.SectorClass, "ownership_type": e.OwnershipType,
+# Fields whose values are enums, per record type (by name: naming the types here would make
+# every record type at import, which records.py defers); everything else passes unchanged.
+_ENUM_FIELDS: dict[str, dict[str, type]] = {
+    "Firm": {"sector_class": e.SectorClass, "ownership_type": e.OwnershipType,
              "listing_status": e.ListingStatus, "leading_product_field": e.LeadingProductField},
-    r.EvidenceItem: {"kind": e.EvidenceKind, "level": e.Level, "status": e.EvidenceStatus,
+    "EvidenceItem": {"kind": e.EvidenceKind, "level": e.Level, "status": e.EvidenceStatus,
                      "acquisition": e.Acquisition, "high_value_basis": e.HighValueBasis},
-    r.MarketPosition: {"scope": e.MarketScope},
-    r.Batch: {"tier": e.Tier, "rulebook": e.Rulebook, "status": e.BatchStatus},
-    r.Application: {"tier": e.Tier, "kind": e.ApplicationKind, "rulebook": e.Rulebook,
+    "MarketPosition": {"scope": e.MarketScope},
+    "Batch": {"tier": e.Tier, "rulebook": e.Rulebook, "status": e.BatchStatus},
+    "Application": {"tier": e.Tier, "kind": e.ApplicationKind, "rulebook": e.Rulebook,
                     "status": e.ApplicationStatus},
-    r.StatusChange: {"from_status": e.ApplicationStatus, "to_status": e.ApplicationStatus},
-    r.ManualDecision: {"decision": e.Decision},
-    r.ChangeEntry: {"action": e.ChangeAction},
+    "StatusChange": {"from_status": e.ApplicationStatus, "to_status": e.ApplicationStatus},
+    "ManualDecision": {"decision": e.Decision},
+    "ChangeEntry": {"action": e.ChangeAction},
 }
+
+
+def enum_fields(record_type: type) -> dict[str, type]:
+    """The fields of a record type whose values are enums, with their enum types."""
+    return _ENUM_FIELDS.get(record_type.__name__, {})
+
 
 # Foreign keys are named `firm` on the model and `firm_id` on the record.
 FOREIGN_KEYS = {"firm_id": "firm", "evidence_id": "evidence", "batch_id": "batch",
@@ -37,7 +44,7 @@ NOT_COLUMNS = {"attachments"}
 def to_record(row: pw.Model, record_type: type[R], **extra: Any) -> R:
     """Build a record from a row; `extra` supplies fields that are not columns."""
     data = row.__data__
-    enum_fields = ENUM_FIELDS.get(record_type, {})
+    enums = enum_fields(record_type)
     values: dict[str, Any] = {}
     for name in record_type.field_names():
         if name in extra:
@@ -46,8 +53,8 @@ def to_record(row: pw.Model, record_type: type[R], **extra: Any) -> R:
         if name in NOT_COLUMNS:
             continue
         value = data.get(FOREIGN_KEYS.get(name, name))
-        if value is not None and name in enum_fields:
-            value = enum_fields[name](value)
+        if value is not None and name in enums:
+            value = enums[name](value)
         values[name] = value
     return record_type(**values)
 

@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 import peewee as pw
 
-from desktop.domain.records import Firm as FirmRecord
+from desktop.domain import records as r
 from desktop.domain.records import FirmQuery, FirmSummary
 
 from .convert import to_columns, to_record
@@ -16,7 +16,7 @@ from .pinyin import initials
 INLINE_IDS = 900          # up to this many ids go into the query as parameters
 
 
-def insert(record: FirmRecord, now: datetime) -> FirmRecord:
+def insert(record: r.Firm, now: datetime) -> r.Firm:
     columns = to_columns(record, exclude=("created_at", "updated_at"))
     if columns.get("id") is None:
         columns.pop("id", None)  # a restored firm (undo of a delete) keeps its old id
@@ -25,7 +25,7 @@ def insert(record: FirmRecord, now: datetime) -> FirmRecord:
     return get(row.id)
 
 
-def update(record: FirmRecord, now: datetime) -> FirmRecord:
+def update(record: r.Firm, now: datetime) -> r.Firm:
     columns = to_columns(record, exclude=("id", "created_at", "updated_at"))
     Firm.update(**columns, name_initials=initials(record.name), updated_at=now).where(
         Firm.id == record.id).execute()
@@ -36,14 +36,14 @@ def delete(firm_id: int) -> None:
     Firm.delete().where(Firm.id == firm_id).execute()
 
 
-def get(firm_id: int) -> FirmRecord | None:
+def get(firm_id: int) -> r.Firm | None:
     row = Firm.get_or_none(Firm.id == firm_id)
-    return to_record(row, FirmRecord) if row else None
+    return to_record(row, r.Firm) if row else None
 
 
-def get_by_uscc(uscc: str) -> FirmRecord | None:
+def get_by_uscc(uscc: str) -> r.Firm | None:
     row = Firm.get_or_none(Firm.uscc == uscc)
-    return to_record(row, FirmRecord) if row else None
+    return to_record(row, r.Firm) if row else None
 
 
 def uscc_taken(uscc: str, except_id: int | None = None) -> bool:

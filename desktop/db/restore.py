@@ -14,18 +14,19 @@ from .models import (
 )
 from .pinyin import initials
 
+# Each record type's model, by the type's name (records.py makes the types when first used).
 _MODELS = {
-    r.FiscalYear: FiscalYear, r.MarketPosition: MarketPosition,
-    r.AnnualAssessment: AnnualAssessment, r.EvidenceItem: EvidenceItem,
-    r.Attachment: Attachment, r.Application: Application, r.StatusChange: StatusChange,
-    r.ManualDecision: ManualDecision,
+    "FiscalYear": FiscalYear, "MarketPosition": MarketPosition,
+    "AnnualAssessment": AnnualAssessment, "EvidenceItem": EvidenceItem,
+    "Attachment": Attachment, "Application": Application, "StatusChange": StatusChange,
+    "ManualDecision": ManualDecision,
 }
 
 
 def reinsert(records) -> None:
     """Insert records of the types above, ids included."""
     for record in records:
-        model = _MODELS[type(record)]
+        model = _MODELS[type(record).__name__]
         model.insert(**to_columns(record, exclude=())).execute()
 
 

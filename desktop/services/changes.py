@@ -8,7 +8,8 @@ from enum import Enum
 from desktop.db import changelog
 from desktop.db import history as history_rows
 from desktop.domain.enums import ChangeAction
-from desktop.domain.records import ChangeEntry, Record
+from desktop.domain import records as r
+from desktop.domain.records import Record
 
 from .context import ServiceContext
 
@@ -56,7 +57,7 @@ def log(context: ServiceContext, table: str, record_id: int, old: Record | None,
     firm_id, application_id = _owners(table, record_id, new if new is not None else old)
     at, who = context.now(), context.user
     changelog.add_many([
-        ChangeEntry(at=at, who=who, table=table, record_id=record_id, action=action,
+        r.ChangeEntry(at=at, who=who, table=table, record_id=record_id, action=action,
                     field=name, old=old_text, new=new_text, firm_id=firm_id,
                     application_id=application_id, origin=context.origin)
         for name, old_text, new_text in changed])

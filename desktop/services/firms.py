@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from desktop.db import applications as applications_rows
 from desktop.db import evidence as evidence_rows
@@ -11,11 +12,15 @@ from desktop.db import firms as firm_rows
 from desktop.db import restore as restore_rows
 from desktop.domain.errors import Conflict, NotFound, ValidationError
 from desktop.domain.messages import Message
-from desktop.domain.records import Firm, FirmQuery, FirmSnapshot, FirmSummary
+from desktop.domain import records as r
+from desktop.domain.records import FirmQuery, FirmSummary
 
 from . import changes, codes
 from .context import ServiceContext
 from .inputs import checked_record
+
+if TYPE_CHECKING:   # made when first used (records.py): the first screen lists firms only
+    from desktop.domain.records import Firm, FirmSnapshot
 
 TABLE = "firm"
 # .validation is imported where a firm is looked up by code or written: it loads python-stdnum
@@ -65,7 +70,7 @@ class FirmService:
         from .validation import validate_firm
 
         today = self.context.today()
-        return checked_record(Firm, raw, lambda firm: validate_firm(self._prepared(firm), today))
+        return checked_record(r.Firm, raw, lambda firm: validate_firm(self._prepared(firm), today))
 
     def create(self, firm: Firm) -> Firm:
         firm = self._prepared(firm)
@@ -94,7 +99,7 @@ class FirmService:
         """Everything a firm owns, as records: enough to put it back after a delete."""
         firm = self.get(firm_id)
         applications = applications_rows.for_firm(firm_id)
-        return FirmSnapshot(
+        return r.FirmSnapshot(
             firm=firm, fiscal_years=tuple(figures.fiscal_years(firm_id)),
             market_positions=tuple(figures.market_positions(firm_id)),
             assessments=tuple(figures.assessments(firm_id)),

@@ -1,0 +1,1 @@
+"""The records by area; import them from desktop.domain.records (see there)."""
