@@ -7,48 +7,32 @@ never imports the GUI). Exit codes: 0 done, 1 the input was refused
 from __future__ import annotations
 
 import argparse
-import locale
-import os
 import sys
 
 from desktop import __version__
 from desktop.domain.errors import DomainError
-from desktop.domain.messages import normalize_language
 from desktop.paths import AppPaths
 
 from . import backup as backup_command
 from . import check as check_command
 from . import doctor as doctor_command
 from . import export as export_command
-from . import generate as generate_command
-from . import imports as import_command
 from . import firms as firm_commands
-from . import package as package_command
+from . import generate as generate_command
 from . import history as history_commands
+from . import imports as import_command
+from . import package as package_command
+from .options import add_shared_options, system_language
 from .output import Output
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
-
-
-def system_language() -> str:
-    """zh_CN when the system locale is Chinese, English otherwise."""
-    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(variable)
-        if value:
-            return normalize_language(value)
-    return normalize_language(locale.getlocale()[0])
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="srdi", description="SRDI Desk (专精特新申报台): firms, evidence and applications "
                                  "for China's tiered SME titles. Without a command: the desktop window.")
-    parser.add_argument("--db", metavar="PATH", help="the database file (default: srdi.db in "
-                        "the data folder; also $SRDI_DB)")
-    parser.add_argument("--data-dir", metavar="DIR", help="the data folder (default: the "
-                        "platform's user data folder; also $SRDI_DATA_DIR)")
-    parser.add_argument("--lang", choices=("zh_CN", "en"), help="language of messages "
-                        "(default: from the system locale)")
+    add_shared_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("version", help="print the version")
     commands.add_parser("demo", help="load the demo data set (firms, figures, evidence, "
