@@ -62,6 +62,28 @@ def format_properties(look: Look, number_format: str | None = None,
     return properties
 
 
+class CellStyle:
+    """An xlsxwriter Format as the cells of a long table carry it: xlsxwriter asks a cell's
+    format only for `_get_xf_index()` when it writes the cell (worksheet._write_cell), and
+    escapes the index as an XML attribute. An int index makes that escape fail with a
+    TypeError, caught: an exception per styled cell, some 0.07 s for a province's summary
+    (150,000 cells). Here the index is given as text, the same attribute written. The Format gets
+    its index on first use, as it would itself, so the workbook's styles are unchanged.
+    (tests/excel/test_streamed.py opens the written cells to check their looks.)"""
+
+    __slots__ = ("_index", "format")
+
+    def __init__(self, format) -> None:
+        self.format = format
+        self._index: str | None = None
+
+    def _get_xf_index(self) -> str:
+        index = self._index
+        if index is None:
+            index = self._index = str(self.format._get_xf_index())
+        return index
+
+
 @dataclass(frozen=True)
 class Column:
     """A column of a long table (StreamedSheet.table_row): its width and its formats, made
@@ -78,15 +100,17 @@ class RowFormat:
     """The columns of a long table's rows, with those whose text wraps (their text decides
     the row's height) picked out once."""
 
-    plain: tuple            # each column's format
+    plain: tuple            # each column's CellStyle
     quoted: tuple           # … with the quote prefix, for formula-like text
-    # (index, width, characters that always fit) of the columns whose text wraps
-    wrapping: tuple[tuple[int, float, float], ...]
+    # (index, width, characters that fit even if all are wide, narrow characters that fit)
+    # of the columns whose text wraps
+    wrapping: tuple[tuple[int, float, float, float], ...]
 
     @classmethod
     def of(cls, columns: Sequence[Column]) -> RowFormat:
-        return cls(tuple(c.plain for c in columns), tuple(c.quoted for c in columns),
-                   tuple((index, c.width, (c.width - 1.5) / 2)   # even if all are wide
+        return cls(tuple(CellStyle(c.plain) for c in columns),
+                   tuple(CellStyle(c.quoted) for c in columns),
+                   tuple((index, c.width, (c.width - 1.5) / 2, c.width - 1.5)
                          for index, c in enumerate(columns) if c.wraps))
 
 
@@ -145,6 +169,10 @@ class StreamedSheet:
             self.sheet.freeze_panes(*freeze)
         self._print_setup(landscape, title_row)
         self.row = 0
+        # For table_row. xlsxwriter's public write_string / write_number only let A1
+        # notation ("B7") through a decorator to these; our cells are numbered already.
+        self._write_string = self.sheet._write_string
+        self._write_number = self.sheet._write_number
 
     def _print_setup(self, landscape: bool, title_row: int | None) -> None:
         """A4, fit to the page width (any number of pages tall), centred, page numbers."""
@@ -189,31 +217,31 @@ class StreamedSheet:
         column, tall enough for its wrapped text. Returns the row. Empty values (None) write
         no cell: `border_blanks` draws their borders for the whole table at once."""
         row = self.row
-        self.row += 1
+        self.row = row + 1
         lines = 1
-        for index, width, fits in row_format.wrapping:
+        for index, width, fits, narrow_fit in row_format.wrapping:
             value = values[index]
-            if value.__class__ is str and (len(value) > fits or "\n" in value):
-                lines = max(lines, line_count(value, width))
+            if value.__class__ is not str or "\n" not in value and (
+                    len(value) <= fits or len(value) <= narrow_fit and value.isascii()):
+                continue   # one line; measured otherwise (codes such as the USCC are ASCII)
+            lines = max(lines, line_count(value, width))
         if lines > 1:
             self.sheet.set_row(row, lines * LINE_HEIGHT + 4)
         # The common types first, without a call of ours per cell: a province's table has
         # 200,000 of them.
-        write_string, write_number = self.sheet.write_string, self.sheet.write_number
+        write_string, write_number = self._write_string, self._write_number
         plain, quoted = row_format.plain, row_format.quoted
-        index = 0
-        for value in values:
+        for index, value in enumerate(values):
             kind = value.__class__
             if kind is str:
                 write_string(row, index, value, quoted[index]
                              if value.startswith(FORMULA_STARTS) else plain[index])
-            elif kind is int or kind is float:
-                write_number(row, index, value, plain[index])
             elif kind is Decimal:   # Excel holds IEEE doubles: 15 digits cover 万元 to 分
                 write_number(row, index, float(value), plain[index])
+            elif kind is int or kind is float:
+                write_number(row, index, value, plain[index])
             elif value is not None:
                 _cell(self.sheet, row, index, value, plain[index])
-            index += 1
         return self.row
 
     def border_blanks(self, first_row: int, last_row: int, look: Look) -> None:
