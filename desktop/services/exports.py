@@ -134,22 +134,23 @@ class ExportService:
                 verdict = verdicts[line.application_id]
                 if isinstance(verdict, Exception):
                     raise verdict
-                if line.region_code not in places:
+                region = places.get(line.region_code)
+                if region is None:
                     place = codes.region(line.region_code)
-                    places[line.region_code] = place.full_name if place else line.region_code
+                    region = places[line.region_code] = (place.full_name if place
+                                                         else line.region_code)
                 revenue = line.revenue
+                # Positional, in SummaryRow's order: twenty keyword arguments cost 2 µs more
+                # a row, a tenth of this loop.
                 yield SummaryRow(
-                    application_id=line.application_id, tier=line.tier, ranking=line.ranking,
-                    firm_name=line.name, uscc=line.uscc, region=places[line.region_code],
-                    industry_code=line.industry_code, leading_product=line.leading_product,
-                    kind=kinds[line.kind], status=statuses[line.status], outcome=verdict.outcome,
-                    revenue=revenue, main_share=ratio(line.main_business_revenue, revenue),
-                    rd_ratio=ratio(line.rd_expense, revenue),
-                    debt_ratio=ratio(line.total_liabilities, line.total_assets),
-                    class_i_count=line.class_i_count,
-                    score=verdict.score if verdict.score is not None else line.platform_score,
-                    missing=missing_text(verdict, lang), contact_person=line.contact_person,
-                    contact_phone=line.contact_phone)
+                    line.application_id, line.tier, line.name, line.uscc, kinds[line.kind],
+                    statuses[line.status], verdict.outcome, line.ranking, region,
+                    line.industry_code, line.leading_product, revenue,
+                    ratio(line.main_business_revenue, revenue), ratio(line.rd_expense, revenue),
+                    ratio(line.total_liabilities, line.total_assets), line.class_i_count,
+                    verdict.score if verdict.score is not None else line.platform_score,
+                    missing_text(verdict, lang) if verdict.missing else "",
+                    line.contact_person, line.contact_phone)
 
     def _verdicts(self, lines: Sequence[summary_lines.SummaryLine]) -> dict:
         """The verdict digests of the lines' applications: those kept and still valid, the
