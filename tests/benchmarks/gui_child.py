@@ -3,10 +3,10 @@
     python -m tests.benchmarks.gui_child app|bare DATA_DIR [--memory]
 
 Prints one JSON line: {"painted": wall time when the main window's first paint is done,
-"peak_mb": peak resident memory}. `app` runs the real start-up (desktop.gui.app.run on
-DATA_DIR); `bare` shows an empty QMainWindow: the floor. With --memory the window first
-lists its firms: the firm list is scrolled to the end and back (pages read as a user would),
-then the peak is taken. Leaves with os._exit (PySide6 6.12's teardown, see desktop/gui/app.py).
+"peak_mb": peak resident memory}. `app` runs the real start-up (`srdi --data-dir DATA_DIR`);
+`bare` shows an empty QMainWindow: the floor. With --memory the window first lists its firms:
+the firm list is scrolled to the end and back (pages read as a user would), then the peak is
+taken. Leaves with os._exit (PySide6 6.12's teardown, see desktop/gui/app.py).
 
 The paint is noticed by the window class's own paintEvent, not by an event filter on the whole
 application: such a filter runs Python for every event of every widget and wraps each object
@@ -26,8 +26,8 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QMainWindow  # noqa: E402
+# PySide6 is imported by the window started (`app`: by the application itself, in its own order,
+# as `srdi` does), never before it: the app imports its services before Qt (desktop/gui/__init__).
 
 
 def _peak_mb() -> float:
@@ -40,10 +40,12 @@ def _finish(painted: float) -> None:
     os._exit(0)
 
 
-def _list_everything(window: QMainWindow, then) -> None:
+def _list_everything(window, then) -> None:
     """Scroll the firm list to the end, the middle and the top, one step per turn of the event
     loop (no nested processEvents: PySide6 6.12 loses references there), then wait a second
     for queued work (the verdicts of the visible rows) and call `then`."""
+    from PySide6.QtCore import QTimer
+
     from desktop.gui.widgets.firm_list import FirmListPage
 
     page = window.findChild(FirmListPage)
@@ -66,6 +68,8 @@ def _list_everything(window: QMainWindow, then) -> None:
 def _watch_first_paint(window_class: type, memory: bool) -> None:
     """Once a `window_class` window has painted for the first time, finish (or, with
     `memory`, list the firms first)."""
+    from PySide6.QtCore import QTimer
+
     paint = window_class.paintEvent
     first = [True]
 
@@ -87,9 +91,12 @@ def _watch_first_paint(window_class: type, memory: bool) -> None:
 
 def main() -> None:
     mode, data_dir = sys.argv[1], sys.argv[2]
-    app = QApplication(sys.argv[:1])
     memory = "--memory" in sys.argv
     if mode == "bare":
+        from PySide6.QtWidgets import QApplication, QMainWindow
+
+        app = QApplication(sys.argv[:1])
+
         class Bare(QMainWindow):
             pass
 
@@ -99,8 +106,8 @@ def main() -> None:
         window.show()
         app.exec()
         return
+    from desktop import __main__ as srdi   # what the `srdi` command runs
     from desktop.gui import app as desktop_app
-    from desktop.paths import AppPaths
 
     # The window's class is watched once run() has built it: importing its module here first
     # would move part of the start out of run() (which pauses the cycle collector for it).
@@ -112,7 +119,7 @@ def main() -> None:
         return window
 
     desktop_app.build_window = build_watched_window
-    desktop_app.run(AppPaths.resolve(data_dir=data_dir), lang="zh_CN", argv=sys.argv[:1])
+    srdi.main(["--data-dir", data_dir, "--lang", "zh_CN"])
 
 
 if __name__ == "__main__":
