@@ -29,6 +29,7 @@ def _import_the_first_window_s_services() -> None:
     that runs after it (its `__feature__` check, once per module): ~0.15 ms a module, and the
     services and database modules with the standard library they import are a hundred of them
     (~15 ms of a start). Imported first, they are never read."""
+    import desktop.domain.catalog  # noqa: F401  (the firm list's column titles)
     import desktop.services.firms  # noqa: F401
     import desktop.services.workspace  # noqa: F401
 
