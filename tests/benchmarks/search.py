@@ -86,8 +86,10 @@ def measure(data_dir: Path, work: Path, repeats: int) -> list[Row]:
         connection.close()
         print(f"  search {before!r}+{key!r}: {values[-1] * 1000:.1f} ms, "
               f"{len(statements)} statements {floors[-1] * 1000:.1f} ms", flush=True)
-    # the slowest keystroke counts, against its own floor
-    value, floor = max(zip(values, floors))
+    # The ratio is the keystroke with the most SQL (the common word) against its own floor;
+    # the slowest keystroke is held to the bound in ms. (Picking the ratio's keystroke by its
+    # time let noise pick a rare text, whose ~1 ms floor said nothing of the list: 13-27×.)
+    floor, value = max(zip(floors, values))
     workspace.close()
     return [Row("search_keystroke", value, floor, 2.0),
-            Row("search_keystroke_ms", value * 1000, None, 50, unit="ms", check="below")]
+            Row("search_keystroke_ms", max(values) * 1000, None, 50, unit="ms", check="below")]
