@@ -125,6 +125,7 @@ class ExportService:
         """One summary row per line, judged SUMMARY_CHUNK at a time as the writer asks for
         them; verdicts kept since the batch was checked (`application_verdicts`) are reused."""
         places: dict[str, str] = {}
+        missing_texts: dict[tuple, str] = {}
         kinds = {kind.value: kind for kind in ApplicationKind}
         statuses = {status.value: status for status in ApplicationStatus}
         for start in range(0, len(lines), SUMMARY_CHUNK):
@@ -149,7 +150,7 @@ class ExportService:
                     ratio(line.main_business_revenue, revenue), ratio(line.rd_expense, revenue),
                     ratio(line.total_liabilities, line.total_assets), line.class_i_count,
                     verdict.score if verdict.score is not None else line.platform_score,
-                    missing_text(verdict, lang) if verdict.missing else "",
+                    _known_missing_text(verdict, lang, missing_texts) if verdict.missing else "",
                     line.contact_person, line.contact_phone)
 
     def _verdicts(self, lines: Sequence[summary_lines.SummaryLine]) -> dict:
@@ -172,6 +173,21 @@ class ExportService:
         except OSError as error:
             raise StorageError(Message("export.write_failed", {
                 "path": str(target), "error": error.strerror or str(error)}, field="file"))
+
+
+def _known_missing_text(verdict: ApplicationDigest, lang: str, known: dict[tuple, str]) -> str:
+    """missing_text, rendered once for each different content in `known`: the applications
+    of a province lack the same few data (1,300 of 10,000 rendered: a third of summary_rows)."""
+    # What missing_text reads; a Message's own equality leaves out its parameters.
+    key = tuple((c.id, c.title, tuple((g.code, g.field, tuple(g.params.items())) for g in c.gap))
+                for c in verdict.missing)
+    try:
+        text = known.get(key)
+    except TypeError:   # a parameter that cannot be a key: rendered each time
+        return missing_text(verdict, lang)
+    if text is None:
+        text = known[key] = missing_text(verdict, lang)
+    return text
 
 
 def missing_text(verdict: TierVerdict | ApplicationDigest, lang: str) -> str:

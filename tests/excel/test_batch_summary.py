@@ -250,3 +250,25 @@ def test_the_cycle_collector_runs_again_after_a_summary_even_a_failed_one(demo, 
     with pytest.raises(ZeroDivisionError):
         demo.exports.batch_summary(batch_ids(demo, JIANGSU), out / "again.xlsx")
     assert gc.isenabled()
+
+
+def test_missing_texts_are_remembered_by_all_they_say():
+    """The summary renders each different missing text once; gaps that differ only in their
+    parameters (Message's equality leaves those out) are different texts."""
+    from desktop.domain.messages import FieldRef, Message
+    from desktop.domain.verdicts import CriterionResult, Outcome, Text, TierOutcome
+    from desktop.services.application_verdicts import ApplicationDigest
+    from desktop.services.exports import _known_missing_text, missing_text
+
+    def digest(*params):
+        gaps = tuple(Message("gap.enter", {"what": value}) for value in params)
+        return ApplicationDigest(TierOutcome.INCOMPLETE, None, (CriterionResult(
+            "G5.share", "G5", Text("市场占有率", "market share"), Outcome.MISSING, gap=gaps),))
+
+    known: dict = {}
+    share, rank = digest(FieldRef("share_percent")), digest(FieldRef("rank"))
+    unhashable = digest(["rank"])
+    for verdict in (share, rank, share, unhashable, rank):
+        assert _known_missing_text(verdict, "zh_CN", known) == missing_text(verdict, "zh_CN")
+    assert missing_text(share, "zh_CN") != missing_text(rank, "zh_CN")
+    assert len(known) == 2
