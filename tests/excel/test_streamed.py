@@ -20,8 +20,10 @@ ROWS = [
     # a USCC fits its column on one line; nine wide characters do not (two lines)
     [1, "91320505246682363J", "江苏省苏州市虎丘区", Decimal("1295.460000"), Decimal("0.0667"),
      "通过", "=cmd|"],
-    [2, "short", None, None, Decimal("0.8968937674648387445386194865"), "pass", "+86 512"],
+    [2, "91320505246682363J", None, None, Decimal("0.8968937674648387445386194865"), "pass",
+     "+86 512"],
     [3, "G5.share 主导产品\n市场占有率", "a", 7, 0.5, "x", None],
+    [4, "an ASCII text too long for one", "b", None, None, "fail", "0512-66668888"],
 ]
 
 
@@ -57,6 +59,7 @@ def test_table_rows_look_like_the_same_cells_put_one_by_one(tmp_path):
     assert written.row_dimensions[1].height == two_lines
     assert written.row_dimensions[2].height is None   # one line: Excel's own height
     assert written.row_dimensions[3].height == two_lines
+    assert written.row_dimensions[4].height == two_lines
     # the looks are really there, not only equal
     assert written["A1"].font.name == "宋体" and written["A1"].number_format == INTEGER_FORMAT
     assert written["D1"].number_format == MONEY_FORMAT and written["D1"].data_type == "n"
