@@ -63,13 +63,13 @@ def format_properties(look: Look, number_format: str | None = None,
 
 
 class CellStyle:
-    """An xlsxwriter Format as the cells of a long table carry it: xlsxwriter asks a cell's
-    format only for `_get_xf_index()` when it writes the cell (worksheet._write_cell), and
-    escapes the index as an XML attribute. An int index makes that escape fail with a
-    TypeError, caught: an exception per styled cell, some 0.07 s for a province's summary
-    (150,000 cells). Here the index is given as text, the same attribute written. The Format gets
-    its index on first use, as it would itself, so the workbook's styles are unchanged.
-    (tests/excel/test_streamed.py opens the written cells to check their looks.)"""
+    """An xlsxwriter Format as the cells of a long table carry it. xlsxwriter asks a cell's
+    format only for `_get_xf_index()` when it writes the cell (worksheet._write_cell) and
+    escapes the index as an XML attribute: an int index makes that escape fail with a
+    TypeError, caught, an exception per styled cell (some 0.07 s for the 150,000 cells of a
+    province's summary). Here the index is given as text: the same attribute is written.
+    The Format gets its index on first use, as it would itself, so the styles are unchanged
+    (tests/excel/test_streamed.py opens the written cells to check their looks)."""
 
     __slots__ = ("_index", "format")
 
