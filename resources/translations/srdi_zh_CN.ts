@@ -998,6 +998,10 @@ Backups: {backups}</source>
         <translation>{n} 家企业</translation>
     </message>
     <message>
+        <source>{n}+ firms</source>
+        <translation>{n}+ 家企业</translation>
+    </message>
+    <message>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>

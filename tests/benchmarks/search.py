@@ -2,8 +2,9 @@
 the same statements run through raw sqlite3.
 
 The real FirmListPage is driven: the text is typed with QTest, the search is applied at once
-(the 150 ms pause the box waits for more typing is a deliberate delay, not work) and the
-table's visible rows are painted. The floor replays the SQL statements that keystroke sent to
+(the 150 ms pause the box waits for more typing is a deliberate delay, not work), the
+table's visible rows are painted and the count has come (the list reads it in a thread of
+its own beside the first page, so the floor's statements are all of the keystroke's). The floor replays the SQL statements that keystroke sent to
 SQLite (captured from peewee's log), with their parameters, on a plain sqlite3 connection.
 """
 from __future__ import annotations
@@ -30,7 +31,7 @@ class _Statements(logging.Handler):
 
 
 def measure(data_dir: Path, work: Path, repeats: int) -> list[Row]:
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QEventLoop, QSettings
     from PySide6.QtGui import QUndoStack
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
@@ -57,6 +58,8 @@ def measure(data_dir: Path, work: Path, repeats: int) -> list[Row]:
             page.apply_query()
             page.table.viewport().repaint()
             app.processEvents()
+            while page.model.counting:
+                app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
 
         def keystroke(_index: int) -> None:
             if key.isascii():
@@ -66,6 +69,8 @@ def measure(data_dir: Path, work: Path, repeats: int) -> list[Row]:
             page.apply_query()
             page.table.viewport().repaint()   # the visible rows read and drawn
             app.processEvents()
+            while page.model.counting:   # and the count, read beside them, has come
+                app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
 
         values.append(median_time(keystroke, repeats, prepare))
         # the statements of one more keystroke, for the floor

@@ -695,3 +695,61 @@ def test_memory_stays_bounded_when_every_row_is_read(ctx, thousand, monkeypatch)
     names = [model.summary(row).name for row in range(model.rowCount())]
     assert names == sorted(names) and len(names) == 1000
     assert model.loaded_rows() <= 2 * PAGE_SIZE
+
+
+# -- a search's count, read beside its first page ----------------------------------------------
+def search(qtbot, page, text: str) -> None:
+    page.search.setText(text)
+    page.apply_query()
+
+
+def test_a_search_shows_its_first_page_at_once_and_the_rest_with_its_count(qtbot, page,
+                                                                             thousand):
+    page.refresh()
+    model = page.model
+    with qtbot.waitSignal(model.count_settled, timeout=10_000):
+        search(qtbot, page, "测试企业")
+        # the first page is there before the count (read on the worker thread)
+        assert model.counting and model.rowCount() == PAGE_SIZE
+        assert page.count_label.text() == f"{PAGE_SIZE}+ firms"
+        assert model.data(model.index(0, NAME)) == "测试企业0000有限公司"
+    assert not model.counting and model.rowCount() == 1000
+    assert page.count_label.text() == "1000 firms"
+    assert model.data(model.index(999, NAME)) == "测试企业0999有限公司"
+
+
+def test_a_count_typed_past_is_dropped(qtbot, page, thousand):
+    page.refresh()
+    model = page.model
+    search(qtbot, page, "测试企业")
+    assert model.counting
+    search(qtbot, page, "测试企业0007")             # one firm: its first page is every firm
+    assert not model.counting and model.rowCount() == 1
+    qtbot.wait(300)                                # the first count comes, and is dropped
+    assert model.rowCount() == 1 and page.count_label.text() == "1 firms"
+
+
+def test_a_refused_count_is_shown_and_the_first_page_stays(qtbot, page, thousand, errors,
+                                                            monkeypatch):
+    page.refresh()
+
+    def refused(**_kwargs):
+        raise OSError("disk I/O error")
+
+    monkeypatch.setattr(thousand.firms, "count", refused)
+    with qtbot.waitSignal(page.model.count_settled, timeout=10_000):
+        search(qtbot, page, "测试企业")
+    assert page.model.rowCount() == PAGE_SIZE and not page.model.counting
+    assert errors and "disk I/O error" in errors[-1]
+
+
+def test_an_order_chosen_while_counting_comes_with_its_own_count(qtbot, page, thousand):
+    page.refresh()
+    model = page.model
+    search(qtbot, page, "测试企业")
+    assert model.counting
+    click_header(qtbot, page, NAME)                # descending: counted with its first page
+    assert not model.counting and model.rowCount() == 1000
+    assert model.data(model.index(0, NAME)) == "测试企业0999有限公司"
+    qtbot.wait(300)                                # the search's count comes, and is dropped
+    assert model.rowCount() == 1000

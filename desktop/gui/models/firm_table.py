@@ -41,6 +41,7 @@ from desktop.domain.records import FirmQuery, FirmSummary
 from desktop.services import codes
 
 from .. import i18n
+from .background_count import CountDelivery, count_in_background
 
 if TYPE_CHECKING:
     from desktop.domain.verdicts import FirmVerdict, TierOutcome
@@ -85,6 +86,7 @@ class FirmTableModel(QAbstractTableModel):
     """Rows of `FirmSummary` for a `FirmQuery`; `load_failed(error)` when a read is refused."""
 
     load_failed = Signal(object)
+    count_settled = Signal()   # the count a search waited for has come (see set_query)
 
     def __init__(self, ctx, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -92,6 +94,9 @@ class FirmTableModel(QAbstractTableModel):
         self.workspace = ctx.workspace
         self._spec = FirmQuery()
         self._count = 0
+        self._counting: object | None = None   # the ticket of the count a search waits for
+        self._delivery = CountDelivery(self)
+        self._delivery.counted.connect(self._on_counted)   # queued: emitted by the worker
         self._pages: OrderedDict[int, list[FirmSummary]] = OrderedDict()
         self._verdicts: dict[int, VerdictDigest] = {}       # firm id → its verdict
         self._pending: OrderedDict[int, int] = OrderedDict()  # firm id → row when asked
@@ -106,17 +111,61 @@ class FirmTableModel(QAbstractTableModel):
         return self._spec
 
     def set_query(self, spec: FirmQuery) -> None:
-        """Show the firms `spec` selects (its order included); a refused read shows none."""
-        try:
-            count, first = self.workspace.firms.count_and_first_page(spec, PAGE_SIZE)
-        except Exception as error:  # the page shows it; an empty list is honest
-            self.load_failed.emit(error)
-            count, first = 0, []
-        self._show(spec, count, first)
+        """Show the firms `spec` selects (its order included); a refused read shows none.
 
-    def _show(self, spec: FirmQuery, count: int, first: list[FirmSummary]) -> None:
-        """Reset to `spec`, its `count` and first page (read with the count: the view paints
-        it next, and the search text is looked up once for both)."""
+        A search text's count is read beside its first page, on a worker thread
+        (background_count.py): it is the costly statement of a keystroke, and SQLite reads
+        it on the other core while this thread reads the page and the view paints it. Until
+        it comes the list holds the first page (`counting`); then the other rows are added
+        and `count_settled` is emitted."""
+        if not spec.text.strip():   # the tally or an index counts at once
+            try:
+                count, first = self.workspace.firms.count_and_first_page(spec, PAGE_SIZE)
+            except Exception as error:  # the page shows it; an empty list is honest
+                self.load_failed.emit(error)
+                count, first = 0, []
+            self._show(spec, count, first)
+            return
+        ticket = self._count_in_background(spec)   # first: its SQL runs while the page's does
+        try:
+            first = self.workspace.firms.query(spec, PAGE_SIZE)
+        except Exception as error:
+            self.load_failed.emit(error)
+            first = []
+        # a shorter first page is every firm: no count to wait for
+        self._show(spec, len(first), first, ticket if len(first) == PAGE_SIZE else None)
+
+    @property
+    def counting(self) -> bool:
+        """Whether the rows beyond the first page wait for the count (see set_query)."""
+        return self._counting is not None
+
+    def _count_in_background(self, spec: FirmQuery) -> object:
+        firms = self.workspace.firms
+        return count_in_background(lambda: firms.count(spec=spec), self._delivery)
+
+    def _on_counted(self, ticket: object, result: object) -> None:
+        if ticket is not self._counting:   # a newer query, order or reset since
+            return
+        self._counting = None
+        if isinstance(result, Exception):
+            self.load_failed.emit(result)
+        elif result > self._count:
+            self.beginInsertRows(QModelIndex(), self._count, result - 1)
+            self._count = result
+            self.endInsertRows()
+        elif result < self._count:   # firms deleted (by another window) since the page was read
+            self.beginRemoveRows(QModelIndex(), result, self._count - 1)
+            self._count = result
+            self._pages.clear()
+            self.endRemoveRows()
+        self.count_settled.emit()
+
+    def _show(self, spec: FirmQuery, count: int, first: list[FirmSummary],
+              counting: object | None = None) -> None:
+        """Reset to `spec`, its `count` and first page (the view paints it next), or to the
+        first page alone while the count with the ticket `counting` is on its way."""
+        self._counting = counting
         self.beginResetModel()
         self._spec = spec
         self._pages.clear()

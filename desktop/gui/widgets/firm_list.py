@@ -82,6 +82,7 @@ class FirmListPage(QWidget):
         layout.addWidget(self.table, 1)
         self._restore_header()
         self.model.modelReset.connect(self._update_count)
+        self.model.count_settled.connect(self._update_count)
         ctx.bus.changed.connect(self._on_bus_changed)   # after the model's: its cache is fresh
         self._update_count()
         self._update_actions()
@@ -122,6 +123,11 @@ class FirmListPage(QWidget):
         self.archived_filter = QCheckBox(self.tr("Show archived"), objectName="archivedFilter")
         self.archived_filter.toggled.connect(self._on_archived_filter_toggled)
         self.count_label = QLabel(objectName="firmCount")
+        # As wide as any count it shows: a new count then repaints the label alone (its width
+        # changing laid the page out and repainted it again, at every keystroke of a search).
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance(
+            self.tr("{n} firms").format(n=8_888_888)) + 8)
 
     def _build_table(self) -> None:
         self.table = QTableView(objectName="firmTable")
@@ -351,7 +357,10 @@ class FirmListPage(QWidget):
         header.blockSignals(False)
 
     def _update_count(self) -> None:
-        self.count_label.setText(self.tr("{n} firms").format(n=self.model.rowCount()))
+        if self.model.counting:   # a search's first page, its count on the way (set_query)
+            self.count_label.setText(self.tr("{n}+ firms").format(n=self.model.rowCount()))
+        else:
+            self.count_label.setText(self.tr("{n} firms").format(n=self.model.rowCount()))
 
     def _on_model_load_failed(self, error: BaseException) -> None:
         show_error(self, error)
