@@ -29,22 +29,20 @@ import dataclasses
 import logging
 import time
 from collections import OrderedDict
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
-from desktop.domain.messages import Message
 from desktop.domain.records import FirmQuery, FirmSummary
 from desktop.services import codes
 
 from .. import i18n
 from .background_count import CountDelivery, count_in_background
+from .firm_cells import industry_text, region_text, verdict_text, verdict_tooltip
 
 if TYPE_CHECKING:
-    from desktop.domain.verdicts import FirmVerdict, TierOutcome
     from desktop.services.verdict_cache import VerdictDigest
 
 # The verdict engine's modules (desktop.domain.verdicts, the verdict cache) are imported where
@@ -69,18 +67,6 @@ _FOREGROUND = Qt.ItemDataRole.ForegroundRole
 _HORIZONTAL = Qt.Orientation.Horizontal
 _SERVED_ROLES = frozenset({_DISPLAY, _ALIGNMENT, _FOREGROUND, Qt.ItemDataRole.ToolTipRole,
                            FIRM_ID_ROLE})
-
-@lru_cache(maxsize=4096)
-def region_text(code: str) -> str:
-    place = codes.region(code)
-    return place.full_name if place else code
-
-
-@lru_cache(maxsize=4096)
-def industry_text(code: str) -> str:
-    found = codes.industry(code)
-    return f"{found.code} {found.name}" if found else code
-
 
 class FirmTableModel(QAbstractTableModel):
     """Rows of `FirmSummary` for a `FirmQuery`; `load_failed(error)` when a read is refused."""
@@ -320,7 +306,7 @@ class FirmTableModel(QAbstractTableModel):
         if column == VERDICT:
             cached = self._verdicts.get(summary.id)
             if cached is not None:
-                return self.verdict_text(cached)
+                return verdict_text(cached)
             self._request_verdict(summary.id, row)
             return "…"
         if column == OPEN:
@@ -338,7 +324,7 @@ class FirmTableModel(QAbstractTableModel):
                 year=summary.last_year, amount=f"{summary.last_revenue:,.2f}")
         if column == VERDICT:
             cached = self._verdicts.get(summary.id)
-            return self._verdict_tooltip(cached) if cached else None
+            return verdict_tooltip(cached) if cached else None
         if column == INDUSTRY:
             found = codes.industry(summary.industry_code)
             return found.name if found else None
@@ -402,38 +388,6 @@ class FirmTableModel(QAbstractTableModel):
                     self.dataChanged.emit(cell, cell, [Qt.ItemDataRole.DisplayRole])
         if self._pending:
             self._timer.start()
-
-    def verdict_text(self, verdict: FirmVerdict | VerdictDigest) -> str:
-        """The highest tier the firm has not failed, e.g. 'Tier 3: pending'."""
-        from desktop.domain.verdicts import TierOutcome
-
-        open_tiers = [t for t in verdict.tiers if t.outcome != TierOutcome.FAIL]
-        if not open_tiers:
-            return self.tr("No tier") if verdict.tiers else "—"
-        best = max(open_tiers, key=lambda t: t.tier)
-        return self.tr("Tier {tier}: {outcome}").format(
-            tier=best.tier, outcome=self.outcome_text(best.outcome))
-
-    def _verdict_tooltip(self, verdict: VerdictDigest) -> str:
-        if verdict.problem:
-            return "\n".join(i18n.render(p) if isinstance(p, Message) else p
-                             for p in verdict.problem)
-        lang = i18n.language()
-        lines = [f"{t.title.get(lang)}: {self.outcome_text(t.outcome)}" for t in verdict.tiers]
-        lines.append(self.tr("Rulebook {rulebook}, application year {year}").format(
-            rulebook=verdict.rulebook, year=verdict.year))
-        return "\n".join(lines)
-
-    def outcome_text(self, outcome: TierOutcome) -> str:
-        from desktop.domain.verdicts import TierOutcome
-
-        if outcome == TierOutcome.PASS:
-            return self.tr("pass")
-        if outcome == TierOutcome.FAIL:
-            return self.tr("fail")
-        if outcome == TierOutcome.PENDING:
-            return self.tr("pending")
-        return self.tr("incomplete")
 
     def _on_bus_changed(self, table: str, firm_id: int) -> None:
         if firm_id:
