@@ -5,7 +5,7 @@ import logging
 import traceback
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop.domain.errors import DomainError
 from desktop.domain.messages import Message
@@ -33,6 +33,8 @@ class ErrorDialog:
 
     @classmethod
     def ask(cls, parent: QWidget | None, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox   # its enums: when an error is shown
+
         QMessageBox.warning(parent, title, text)
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6 import QtCore
+from PySide6.QtCore import QByteArray, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QLabel, QListWidget, QMainWindow, QSplitter, QStackedWidget, QWidget,
 )
@@ -57,7 +58,9 @@ class MainWindow(QMainWindow):
         self.navigation.addItems([self.tr("Firms"), self.tr("Applications"), self.tr("Batches"),
                                   self.tr("Evidence due"), self.tr("Dashboard")])
         self.navigation.setMaximumWidth(180)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
+        # Horizontal: QSplitter's default, not named (Qt's enums wait for the first paint:
+        # see models/firm_table.py)
+        self.splitter = QSplitter(objectName="mainSplitter")
         self.splitter.addWidget(self.navigation)
         self.splitter.addWidget(self.pages)
         self.splitter.setStretchFactor(0, 0)
@@ -67,7 +70,9 @@ class MainWindow(QMainWindow):
         self.status = QLabel(objectName="statusText")
         self.statusBar().addPermanentWidget(self.status)
 
+        self._shortcuts: list[tuple[QAction, str | tuple[str, ...]]] = []
         self._build_menus()
+        self.first_painted.connect(self._apply_shortcuts)
         self.navigation.currentRowChanged.connect(self._on_navigation_current_row_changed)
         self.firm_list.firm_activated.connect(self.open_firm)
         self.firm_list.export_requested.connect(self.export_data)
@@ -127,11 +132,14 @@ class MainWindow(QMainWindow):
         return editor is not None and self.pages.currentWidget() is editor
 
     # -- menus -----------------------------------------------------------------------------
-    def _action(self, menu, text: str, slot, shortcut=None, name: str = "") -> QAction:
+    def _action(self, menu, text: str, slot, shortcut: str | None = None,
+                name: str = "") -> QAction:
+        """A menu's action; `shortcut` is key text ("Ctrl+Q") or the name of one of
+        QKeySequence's standard keys ("Save"), set once the window has painted."""
         action = QAction(self)   # the text set apart: see the navigation's items
         action.setText(text)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            self._shortcuts.append((action, shortcut))
         action.triggered.connect(slot)
         if name:
             action.setObjectName(name)
@@ -141,8 +149,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file = bar.addMenu(self.tr("&File"))
-        self._action(file, self.tr("&New firm"), self.new_firm, QKeySequence.StandardKey.New, "actionNewFirm")
-        self._action(file, self.tr("&Save"), self.save, QKeySequence.StandardKey.Save, "actionSave")
+        self._action(file, self.tr("&New firm"), self.new_firm, "New", "actionNewFirm")
+        self._action(file, self.tr("&Save"), self.save, "Save", "actionSave")
         file.addSeparator()
         self._action(file, self.tr("&Import workbook…"), self.import_workbook,
                      name="actionImport")
@@ -169,15 +177,15 @@ class MainWindow(QMainWindow):
 
         edit = bar.addMenu(self.tr("&Edit"))
         undo = self.ctx.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self._shortcuts.append((undo, "Undo"))
         undo.setObjectName("actionUndo")
         redo = self.ctx.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self._shortcuts.append((redo, ("Ctrl+Shift+Z", "Ctrl+Y")))
         redo.setObjectName("actionRedo")
         edit.addAction(undo)
         edit.addAction(redo)
         edit.addSeparator()
-        self._action(edit, self.tr("&Find firm"), self.find_firm, QKeySequence.StandardKey.Find, "actionFind")
+        self._action(edit, self.tr("&Find firm"), self.find_firm, "Find", "actionFind")
 
         view = bar.addMenu(self.tr("&View"))
         for index, text in enumerate((self.tr("&Firms"), self.tr("&Applications"),
@@ -186,7 +194,7 @@ class MainWindow(QMainWindow):
             self._action(view, text, lambda checked=False, i=index: self.show_page(i),
                          f"Ctrl+{index + 1}")
         view.addSeparator()
-        self._action(view, self.tr("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh, "actionRefresh")
+        self._action(view, self.tr("&Refresh"), self.refresh, "Refresh", "actionRefresh")
 
         tools = bar.addMenu(self.tr("&Tools"))
         self._action(tools, self.tr("Check every application of a &batch"),
@@ -197,6 +205,21 @@ class MainWindow(QMainWindow):
 
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&About SRDI Desk"), self.about, name="actionAbout")
+
+    def _apply_shortcuts(self) -> None:
+        """The menus' shortcuts, once the window has painted: a QKeySequence builds the Python
+        enums of Qt's whole namespace (~20 ms; see models/firm_table.py), which the first
+        paint does without."""
+        from PySide6.QtGui import QKeySequence
+
+        def sequence(text: str) -> QKeySequence:
+            standard = getattr(QKeySequence.StandardKey, text, None)
+            return QKeySequence(standard if standard is not None else text)
+
+        for action, shortcut in self._shortcuts:
+            texts = (shortcut,) if isinstance(shortcut, str) else shortcut
+            action.setShortcuts([sequence(text) for text in texts])
+        self._shortcuts.clear()
 
     # -- navigation ------------------------------------------------------------------------
     def show_page(self, index: int) -> None:
@@ -252,7 +275,7 @@ class MainWindow(QMainWindow):
         from .dialogs.import_wizard import ImportWizard
 
         self.import_wizard = ImportWizard(self.ctx, self)
-        self.import_wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.import_wizard.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         self.import_wizard.open()
 
     def export_data(self) -> None:

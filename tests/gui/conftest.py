@@ -45,7 +45,9 @@ def window(qtbot, ctx, errors):
 
     window = MainWindow(ctx)
     qtbot.addWidget(window)
-    window.show()
+    # painted, as a user sees it: the shortcuts are set then (MainWindow._apply_shortcuts)
+    with qtbot.waitSignal(window.first_painted, timeout=10_000):
+        window.show()
     return window
 
 

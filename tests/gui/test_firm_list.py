@@ -503,6 +503,33 @@ def test_the_header_layout_and_order_are_remembered(qtbot, ctx, errors, page, de
     assert shown_names(again) == shown_names(page)
 
 
+def test_a_header_saved_before_the_sort_key_still_gives_its_order(qtbot, ctx, errors, page,
+                                                                    demo):
+    page.refresh()
+    click_header(qtbot, page, REVENUE)
+    click_header(qtbot, page, REVENUE)                 # descending
+    assert page.model.spec.descending
+    ctx.settings.remove("firmList/sort")               # as an older version saved it
+    again = FirmListPage(ctx)
+    qtbot.addWidget(again)
+    assert (again.model.spec.order_by, again.model.spec.descending) == ("last_revenue", True)
+    assert shown_names(again) == shown_names(page)
+
+
+def test_the_header_shows_the_titles_and_the_order_once_painted(qtbot, ctx, errors, demo):
+    page = FirmListPage(ctx)
+    qtbot.addWidget(page)
+    header = page.table.horizontalHeader()
+    titles = header.model()
+    assert titles.headerData(NAME, Qt.Orientation.Horizontal) == "Firm name"
+    assert titles.headerData(REVENUE, Qt.Orientation.Horizontal,
+                             Qt.ItemDataRole.TextAlignmentRole) & int(Qt.AlignmentFlag.AlignRight)
+    page.show()
+    qtbot.waitUntil(header.isSortIndicatorShown)       # set after the first paint
+    assert header.sortIndicatorSection() == NAME
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+
+
 # -- opening ------------------------------------------------------------------------------
 def test_double_click_or_enter_opens_the_firm_and_new_firm_opens_an_empty_one(qtbot, page, three):
     page.refresh()
@@ -588,14 +615,14 @@ def test_columns_show_region_industry_revenue_and_open_applications(ctx, demo):
     assert model.data(model.index(row, REVENUE), Qt.ItemDataRole.TextAlignmentRole) & int(
         Qt.AlignmentFlag.AlignRight)
     assert texts[6] == str(summary.open_applications)
-    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in (0, 4, 5, 6)] == [
+    assert [model.header_text(c) for c in (0, 4, 5, 6)] == [
         "Firm name", "Last-year revenue (10k CNY)", "Best tier", "Open applications"]
 
 
 @pytest.mark.parametrize("lang", ["zh_CN"], indirect=True)
 def test_field_headers_follow_the_language(ctx, lang):
     model = FirmTableModel(ctx)
-    assert model.headerData(NAME, Qt.Orientation.Horizontal) == "企业名称"
+    assert model.header_text(NAME) == "企业名称"
 
 
 def test_verdicts_are_computed_lazily_cached_and_cleared_on_change(qtbot, ctx, demo, monkeypatch):

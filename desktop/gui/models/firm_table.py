@@ -31,8 +31,8 @@ import time
 from collections import OrderedDict
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QPalette
+from PySide6 import QtCore
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from desktop.domain.records import FirmQuery, FirmSummary
@@ -60,13 +60,14 @@ VERDICT_BATCH = 12        # painted firms judged together (their facts read in o
 NAME, USCC, REGION, INDUSTRY, REVENUE, VERDICT, OPEN = range(7)
 ORDER_KEYS = {NAME: "name", USCC: "uscc", REGION: "region_code", INDUSTRY: "industry_code",
               REVENUE: "last_revenue", OPEN: "open_applications"}
-FIRM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_DISPLAY, _ALIGNMENT = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole
-_FOREGROUND = Qt.ItemDataRole.ForegroundRole
-_HORIZONTAL = Qt.Orientation.Horizontal
-_SERVED_ROLES = frozenset({_DISPLAY, _ALIGNMENT, _FOREGROUND, Qt.ItemDataRole.ToolTipRole,
-                           FIRM_ID_ROLE})
+# Qt's roles and alignment by the numbers Qt gives them, not through `Qt`: PySide6 builds the
+# Python enums of Qt's whole namespace (94 of them, ~20 ms) the first time `Qt` is used or a
+# Qt enum reaches Python, and the firm list's first paint needs none of them (see firm_list.py;
+# tests/gui/test_start_enums.py checks both the numbers and that the start keeps clear of `Qt`).
+_DISPLAY, _TOOLTIP, _ALIGNMENT, _FOREGROUND = 0, 3, 7, 9      # Qt.ItemDataRole
+FIRM_ID_ROLE = 0x0100 + 1                                    # Qt.ItemDataRole.UserRole + 1
+RIGHT = 0x0002 | 0x0080                                      # Qt.AlignRight | Qt.AlignVCenter
+_SERVED_ROLES = frozenset({_DISPLAY, _ALIGNMENT, _FOREGROUND, _TOOLTIP, FIRM_ID_ROLE})
 
 class FirmTableModel(QAbstractTableModel):
     """Rows of `FirmSummary` for a `FirmQuery`; `load_failed(error)` when a read is refused."""
@@ -191,8 +192,9 @@ class FirmTableModel(QAbstractTableModel):
                 return column
         return NAME
 
-    def sort_order(self) -> Qt.SortOrder:
-        return Qt.SortOrder.DescendingOrder if self._spec.descending else Qt.SortOrder.AscendingOrder
+    def sort_order(self) -> QtCore.Qt.SortOrder:
+        order = QtCore.Qt.SortOrder
+        return order.DescendingOrder if self._spec.descending else order.AscendingOrder
 
     def is_sortable(self, column: int) -> bool:
         """Whether `sort` orders by the column at once (the verdict column needs the page)."""
@@ -224,7 +226,11 @@ class FirmTableModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else 7
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+    def sort(self, column: int, order: QtCore.Qt.SortOrder | None = None) -> None:
+        """Qt's sort: `sort_by` (ascending unless `order` says descending)."""
+        self.sort_by(column, order == QtCore.Qt.SortOrder.DescendingOrder)
+
+    def sort_by(self, column: int, descending: bool = False) -> None:
         """Order by a column in the database. The verdict column is left to the page (its
         order takes a background task that ends in `set_query` with `order_ids`); here it
         keeps the current order. A refused order leaves the list as it was and reports
@@ -233,7 +239,7 @@ class FirmTableModel(QAbstractTableModel):
             return
         previous = self._spec
         spec = dataclasses.replace(previous, order_by=ORDER_KEYS[column], order_ids=None,
-                                   descending=order == Qt.SortOrder.DescendingOrder)
+                                   descending=descending)
         try:
             count, first = self.workspace.firms.count_and_first_page(spec, PAGE_SIZE)
         except Exception as error:  # shown by the page; the old order stays
@@ -241,17 +247,15 @@ class FirmTableModel(QAbstractTableModel):
             return
         self._show(spec, count, first)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        # The header asks each section for a dozen roles, hundreds of times while the window
-        # is laid out: the roles answered are told apart first (the cheaper test).
-        if role == _DISPLAY:
-            return self._header_text(section) if orientation == _HORIZONTAL else None
-        if role == _ALIGNMENT and section in (REVENUE, OPEN) and orientation == _HORIZONTAL:
-            return RIGHT
-        return None
+    # No headerData: the list's header shows its titles from a model of its own (firm_list.py,
+    # FirmListPage._header_titles). Asked through this model, every title came with Qt's
+    # Orientation enum, which built all of Qt's enums for the first paint.
+    @staticmethod
+    def header_alignment(section: int) -> int | None:
+        """How a column's title is aligned (as Qt.AlignmentFlag's number), if not the default."""
+        return RIGHT if section in (REVENUE, OPEN) else None
 
-    def _header_text(self, section: int) -> str | None:
+    def header_text(self, section: int) -> str | None:
         if section == NAME:
             return i18n.label("name")
         if section == USCC:
@@ -268,7 +272,7 @@ class FirmTableModel(QAbstractTableModel):
             return self.tr("Open applications")
         return None
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex, role: int = _DISPLAY):
         # A paint asks every visible cell for seven roles: those this model never answers are
         # turned away before a row is looked up. (Not multiData: PySide6 6.12 crashes on
         # QModelRoleData.setData, and was no faster.)
@@ -290,6 +294,8 @@ class FirmTableModel(QAbstractTableModel):
 
     @staticmethod
     def _archived_brush():
+        from PySide6.QtGui import QPalette   # its enums: for archived rows only
+
         return QApplication.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
 
     def _display(self, summary: FirmSummary, row: int, column: int):
@@ -385,7 +391,7 @@ class FirmTableModel(QAbstractTableModel):
                 cached = self._pages.get(row // PAGE_SIZE)
                 if cached and row % PAGE_SIZE < len(cached) and cached[row % PAGE_SIZE].id == firm_id:
                     cell = self.index(row, VERDICT)
-                    self.dataChanged.emit(cell, cell, [Qt.ItemDataRole.DisplayRole])
+                    self.dataChanged.emit(cell, cell, [_DISPLAY])
         if self._pending:
             self._timer.start()
 

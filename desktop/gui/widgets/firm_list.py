@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6 import QtCore
+from PySide6.QtCore import QByteArray, QModelIndex, QTimer, Signal
+from PySide6.QtGui import QAction, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
     QPushButton, QTableView, QVBoxLayout, QWidget,
@@ -35,6 +36,8 @@ from .verdict_judging import VerdictResult, judge_firms
 
 SEARCH_DELAY_MS = 150
 HEADER_KEY = "firmList/header"
+SORT_KEY = "firmList/sort"   # "column,1" descending, "column,0" ascending
+_ALIGNMENT_ROLE = 7          # Qt.ItemDataRole.TextAlignmentRole (see firm_table.py on `Qt`)
 # Revenue is wide enough for its English title ("Last-year revenue (10k CNY)" was cut at 150).
 COLUMN_WIDTHS = {NAME: 250, USCC: 170, REGION: 170, INDUSTRY: 200, REVENUE: 190,
                  VERDICT: 150, OPEN: 120}
@@ -56,7 +59,7 @@ class FirmListPage(QWidget):
         self._verdict_scope_done: tuple | None = None     # … for this (filter, base scope)
         self._order_ids: tuple[int, ...] | None = None    # the firms by verdict rank …
         self._order_scope_done: FirmQuery | None = None   # … for this base scope
-        self._verdict_sort: Qt.SortOrder | None = None    # the verdict order asked for
+        self._verdict_sort: QtCore.Qt.SortOrder | None = None   # the verdict order asked for
         self._order_before = ("name", False)              # the order the verdict order replaced
         self._verdict_task = None
         self._verdict_asks = ("", False)                  # what the running task finds
@@ -123,11 +126,6 @@ class FirmListPage(QWidget):
         self.archived_filter = QCheckBox(self.tr("Show archived"), objectName="archivedFilter")
         self.archived_filter.toggled.connect(self._on_archived_filter_toggled)
         self.count_label = QLabel(objectName="firmCount")
-        # As wide as any count it shows: a new count then repaints the label alone (its width
-        # changing laid the page out and repainted it again, at every keystroke of a search).
-        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance(
-            self.tr("{n} firms").format(n=8_888_888)) + 8)
 
     def _build_table(self) -> None:
         self.table = QTableView(objectName="firmTable")
@@ -143,11 +141,12 @@ class FirmListPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionsClickable(True)
         header.setSectionsMovable(True)
-        header.setSortIndicatorShown(True)
         header.setStretchLastSection(False)
+        header.setModel(self._header_titles())
         for column, width in COLUMN_WIDTHS.items():
             header.resizeSection(column, width)
-        header.setSortIndicator(self.model.sort_column(), self.model.sort_order())
+        # The sort indicator is shown once the page has painted (Qt's SortOrder is one of
+        # Qt's enums: see firm_table.py), unless the saved header state already shows it.
         header.sortIndicatorChanged.connect(self._on_header_sort_indicator_changed)
         header.sectionResized.connect(self._save_header)
         header.sectionMoved.connect(self._save_header)
@@ -169,8 +168,6 @@ class FirmListPage(QWidget):
         self.archive_action.triggered.connect(self._on_archive_action_triggered)
         self.delete_action = QAction(self, objectName="deleteAction")
         self.delete_action.setText(self.tr("Delete…"))
-        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.delete_action.triggered.connect(self._on_delete_action_triggered)
         self.archive_button = QPushButton(objectName="archiveButton")
         self.archive_button.clicked.connect(self.archive_action.trigger)
@@ -178,7 +175,6 @@ class FirmListPage(QWidget):
         self.delete_button.clicked.connect(self.delete_action.trigger)
         self.table.addAction(self.archive_action)
         self.table.addAction(self.delete_action)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().paintEvent(event)
@@ -187,11 +183,40 @@ class FirmListPage(QWidget):
             QTimer.singleShot(0, self, self._after_first_paint)
 
     def _after_first_paint(self) -> None:
-        """What the first screen does not show: the filters' other choices, and the search
-        field's clear button (shown over a text only; the field starts empty)."""
+        """What the first screen does not show: the filters' other choices, the search
+        field's clear button (shown over a text only; the field starts empty), the settings
+        that take one of Qt's enums (building them held up the first paint by ~20 ms: see
+        firm_table.py), and the sort indicator."""
         self.region_filter.list_entries()
         self.industry_filter.list_entries()
         self.search.setClearButtonEnabled(True)
+        from PySide6.QtGui import QKeySequence   # any key sequence builds Qt's enums
+
+        Qt = QtCore.Qt
+        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        # As wide as any count it shows: a new count then repaints the label alone (its width
+        # changing laid the page out and repainted it again, at every keystroke of a search).
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance(
+            self.tr("{n} firms").format(n=8_888_888)) + 8)
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self._show_sort_indicator()
+
+    def _header_titles(self) -> QStandardItemModel:
+        """The column titles as a model of their own for the header: asked through the
+        table's model, each title came with Qt's Orientation enum, built for it at the
+        first paint."""
+        titles = QStandardItemModel(0, self.model.columnCount(), self)
+        for column in range(self.model.columnCount()):
+            item = QStandardItem()
+            item.setText(self.model.header_text(column))
+            alignment = self.model.header_alignment(column)
+            if alignment is not None:
+                item.setData(alignment, _ALIGNMENT_ROLE)
+            titles.setHorizontalHeaderItem(column, item)
+        return titles
 
     # -- public ----------------------------------------------------------------------------
     def focus_search(self) -> None:
@@ -217,7 +242,7 @@ class FirmListPage(QWidget):
         order_by, descending, order_ids = spec.order_by, spec.descending, None
         if self._verdict_sort is not None and self._order_ids is not None:
             order_by, order_ids = VERDICT_ORDER, self._order_ids
-            descending = self._verdict_sort == Qt.SortOrder.DescendingOrder
+            descending = self._verdict_sort == QtCore.Qt.SortOrder.DescendingOrder
         elif spec.order_ids is not None:   # the verdict order given up: back to the one before
             order_by, descending = self._order_before
         return dataclasses.replace(
@@ -337,7 +362,8 @@ class FirmListPage(QWidget):
     def _on_archived_filter_toggled(self, _checked: bool) -> None:
         self.apply_query()
 
-    def _on_header_sort_indicator_changed(self, column: int, order: Qt.SortOrder) -> None:
+    def _on_header_sort_indicator_changed(self, column: int,
+                                          order: QtCore.Qt.SortOrder) -> None:
         if column == VERDICT:
             self._verdict_sort = order
             self.apply_query()   # at once when the firms are ranked already, else after a task
@@ -367,17 +393,28 @@ class FirmListPage(QWidget):
 
     # -- header state ----------------------------------------------------------------------
     def _restore_header(self) -> None:
+        """The columns' widths and places, and the order (by our own key, SORT_KEY: the
+        header's would come as Qt's SortOrder, one of the enums the first paint does without;
+        a header saved before that key existed is read once that way)."""
         state = self.ctx.settings.value(HEADER_KEY)
         header = self.table.horizontalHeader()
-        if isinstance(state, QByteArray) and header.restoreState(state):
-            column, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
-            # Not the verdict order: judging every firm is no way to open the window.
-            if self.model.is_sortable(column):
-                self.model.sort(column, order)
-            self._show_sort_indicator()
+        if not (isinstance(state, QByteArray) and header.restoreState(state)):
+            return
+        column, _, descending = str(self.ctx.settings.value(SORT_KEY, "")).partition(",")
+        if column.isdigit():
+            column, descending = int(column), descending == "1"
+        else:
+            column = header.sortIndicatorSection()
+            descending = header.sortIndicatorOrder() == QtCore.Qt.SortOrder.DescendingOrder
+        # Not the verdict order: judging every firm is no way to open the window.
+        if self.model.is_sortable(column):
+            self.model.sort_by(column, descending)
 
     def _save_header(self, *_args) -> None:
         self.ctx.settings.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
+        if self.model.is_sortable(self.model.sort_column()):
+            self.ctx.settings.setValue(SORT_KEY, f"{self.model.sort_column()},"
+                                                 f"{int(self.model.spec.descending)}")
 
     # -- actions on the selected firm ------------------------------------------------------
     def _on_table_activated(self, index: QModelIndex) -> None:
