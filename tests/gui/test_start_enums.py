@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from desktop.gui.models import firm_table
-from desktop.gui.widgets import firm_list
+from desktop.gui.widgets import firm_list_header
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -23,7 +23,7 @@ def test_the_numbers_used_for_qt_roles_and_alignment_are_qts():
             firm_table._FOREGROUND) == (role.DisplayRole, role.ToolTipRole,
                                         role.TextAlignmentRole, role.ForegroundRole)
     assert firm_table.FIRM_ID_ROLE == role.UserRole + 1
-    assert firm_list._ALIGNMENT_ROLE == role.TextAlignmentRole
+    assert firm_list_header.ALIGNMENT_ROLE == role.TextAlignmentRole
     assert firm_table.RIGHT == (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value
 
 

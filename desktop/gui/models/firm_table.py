@@ -248,7 +248,7 @@ class FirmTableModel(QAbstractTableModel):
         self._show(spec, count, first)
 
     # No headerData: the list's header shows its titles from a model of its own (firm_list.py,
-    # FirmListPage._header_titles). Asked through this model, every title came with Qt's
+    # firm_list_header.titles). Asked through this model, every title came with Qt's
     # Orientation enum, which built all of Qt's enums for the first paint.
     @staticmethod
     def header_alignment(section: int) -> int | None:

@@ -14,8 +14,8 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6 import QtCore
-from PySide6.QtCore import QByteArray, QModelIndex, QTimer, Signal
-from PySide6.QtGui import QAction, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QModelIndex, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
     QPushButton, QTableView, QVBoxLayout, QWidget,
@@ -24,23 +24,18 @@ from PySide6.QtWidgets import (
 from desktop.domain.records import FirmQuery
 
 from ..errors import show_error
-from ..models.firm_table import INDUSTRY, NAME, OPEN, REGION, REVENUE, USCC, VERDICT, FirmTableModel
+from ..models.firm_table import VERDICT, FirmTableModel
 from ..models.verdict_filters import (
     ANY_INCOMPLETE, ANY_PENDING, FAILS_ALL, TIER1_PASS, TIER2_PASS, TIER3_PASS, VERDICT_ORDER,
     verdict_matches, verdict_rank,
 )
 from ..tasks import run_task, stop_on_destroy
+from . import firm_list_header
 from .filter_combo import FilterCombo, industry_sections, provinces
 from .firm_list_actions import archive_or_restore, delete_with_undo
 from .verdict_judging import VerdictResult, judge_firms
 
 SEARCH_DELAY_MS = 150
-HEADER_KEY = "firmList/header"
-SORT_KEY = "firmList/sort"   # "column,1" descending, "column,0" ascending
-_ALIGNMENT_ROLE = 7          # Qt.ItemDataRole.TextAlignmentRole (see firm_table.py on `Qt`)
-# Revenue is wide enough for its English title ("Last-year revenue (10k CNY)" was cut at 150).
-COLUMN_WIDTHS = {NAME: 250, USCC: 170, REGION: 170, INDUSTRY: 200, REVENUE: 190,
-                 VERDICT: 150, OPEN: 120}
 
 
 class FirmListPage(QWidget):
@@ -139,14 +134,7 @@ class FirmListPage(QWidget):
         # Fixed row heights: nothing ever measures all rows (that would read every page).
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
-        header.setSectionsClickable(True)
-        header.setSectionsMovable(True)
-        header.setStretchLastSection(False)
-        header.setModel(self._header_titles())
-        for column, width in COLUMN_WIDTHS.items():
-            header.resizeSection(column, width)
-        # The sort indicator is shown once the page has painted (Qt's SortOrder is one of
-        # Qt's enums: see firm_table.py), unless the saved header state already shows it.
+        firm_list_header.set_up(header, self.model, self)
         header.sortIndicatorChanged.connect(self._on_header_sort_indicator_changed)
         header.sectionResized.connect(self._save_header)
         header.sectionMoved.connect(self._save_header)
@@ -201,22 +189,7 @@ class FirmListPage(QWidget):
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance(
             self.tr("{n} firms").format(n=8_888_888)) + 8)
-        self.table.horizontalHeader().setSortIndicatorShown(True)
-        self._show_sort_indicator()
-
-    def _header_titles(self) -> QStandardItemModel:
-        """The column titles as a model of their own for the header: asked through the
-        table's model, each title came with Qt's Orientation enum, built for it at the
-        first paint."""
-        titles = QStandardItemModel(0, self.model.columnCount(), self)
-        for column in range(self.model.columnCount()):
-            item = QStandardItem()
-            item.setText(self.model.header_text(column))
-            alignment = self.model.header_alignment(column)
-            if alignment is not None:
-                item.setData(alignment, _ALIGNMENT_ROLE)
-            titles.setHorizontalHeaderItem(column, item)
-        return titles
+        firm_list_header.show_order(self.table.horizontalHeader(), self.model, shown=True)
 
     # -- public ----------------------------------------------------------------------------
     def focus_search(self) -> None:
@@ -377,10 +350,7 @@ class FirmListPage(QWidget):
         self._save_header()
 
     def _show_sort_indicator(self) -> None:
-        header = self.table.horizontalHeader()
-        header.blockSignals(True)
-        header.setSortIndicator(self.model.sort_column(), self.model.sort_order())
-        header.blockSignals(False)
+        firm_list_header.show_order(self.table.horizontalHeader(), self.model)
 
     def _update_count(self) -> None:
         if self.model.counting:   # a search's first page, its count on the way (set_query)
@@ -393,28 +363,10 @@ class FirmListPage(QWidget):
 
     # -- header state ----------------------------------------------------------------------
     def _restore_header(self) -> None:
-        """The columns' widths and places, and the order (by our own key, SORT_KEY: the
-        header's would come as Qt's SortOrder, one of the enums the first paint does without;
-        a header saved before that key existed is read once that way)."""
-        state = self.ctx.settings.value(HEADER_KEY)
-        header = self.table.horizontalHeader()
-        if not (isinstance(state, QByteArray) and header.restoreState(state)):
-            return
-        column, _, descending = str(self.ctx.settings.value(SORT_KEY, "")).partition(",")
-        if column.isdigit():
-            column, descending = int(column), descending == "1"
-        else:
-            column = header.sortIndicatorSection()
-            descending = header.sortIndicatorOrder() == QtCore.Qt.SortOrder.DescendingOrder
-        # Not the verdict order: judging every firm is no way to open the window.
-        if self.model.is_sortable(column):
-            self.model.sort_by(column, descending)
+        firm_list_header.restore(self.table.horizontalHeader(), self.ctx.settings, self.model)
 
     def _save_header(self, *_args) -> None:
-        self.ctx.settings.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
-        if self.model.is_sortable(self.model.sort_column()):
-            self.ctx.settings.setValue(SORT_KEY, f"{self.model.sort_column()},"
-                                                 f"{int(self.model.spec.descending)}")
+        firm_list_header.save(self.table.horizontalHeader(), self.ctx.settings, self.model)
 
     # -- actions on the selected firm ------------------------------------------------------
     def _on_table_activated(self, index: QModelIndex) -> None:
