@@ -9,23 +9,24 @@ would read first and ask for the lock at its first write; in WAL mode that fails
 timeout or not, when another connection committed since its read. If the lock is not free
 within FIRST_TRY_MS, `on_wait` is told (the window shows it, the CLI prints it) and the begin
 waits up to the full busy timeout before the write fails with "db.busy".
+
+peewee and the models are imported when the database is first used through them (handle.py):
+a lazy open (`Database.open(lazy=True)`, the window's start) checks the file with sqlite3 alone
+and lets the first screen read the plain firm list (firm_pages.py) before the ORM is loaded.
 """
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import peewee as pw
-
-from desktop.domain.errors import Conflict, DatabaseVersionError, DomainError
 from desktop.domain.messages import Message
 
-from . import backup as backups
-from . import migrate as migrations
-from .models import database_proxy
-
+# The schema version migrations/ ends at, known here without importing them (they need peewee);
+# a test checks that the two agree.
+LATEST_SCHEMA = 7
 BUSY_TIMEOUT_MS = 10_000
 FIRST_TRY_MS = 250   # a lock free by then is taken without a word; past it the user is told
 PRAGMAS = (
@@ -45,91 +46,105 @@ PRAGMAS = (
 OnWait = Callable[[Message | None], object]
 
 
-def _is_busy(error: Exception) -> bool:
-    text = str(error)
-    return "locked" in text or "busy" in text
-
-
-class _Handle(pw.SqliteDatabase):
-    """peewee's SQLite database whose BEGIN IMMEDIATE first tries briefly, then says it waits
-    and tries again for the rest of the busy timeout. Other begins are peewee's own."""
-
-    def __init__(self, *args, busy_timeout_ms: int = BUSY_TIMEOUT_MS, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.busy_timeout_ms = busy_timeout_ms
-        self.on_wait: OnWait | None = None
-
-    def begin(self, lock_type=None) -> None:
-        if lock_type != "IMMEDIATE":
-            super().begin(lock_type)
-            return
-        first = min(FIRST_TRY_MS, self.busy_timeout_ms)
-        # busy_timeout is per connection; peewee gives each thread its own, so this touches
-        # only the connection about to begin.
-        self._busy_timeout(first)
-        try:
-            try:
-                super().begin("IMMEDIATE")
-                return
-            except pw.OperationalError as error:
-                if not _is_busy(error) or first >= self.busy_timeout_ms:
-                    raise
-            if self.on_wait is not None:
-                self.on_wait(Message("db.waiting"))
-            try:
-                self._busy_timeout(self.busy_timeout_ms - first)
-                super().begin("IMMEDIATE")
-            finally:
-                if self.on_wait is not None:
-                    self.on_wait(None)
-        finally:
-            self._busy_timeout(self.busy_timeout_ms)
-
-    def _busy_timeout(self, milliseconds: int) -> None:
-        self.execute_sql(f"PRAGMA busy_timeout = {int(milliseconds)}")
+def _start_reader(path: Path, busy_timeout_ms: int) -> sqlite3.Connection | None:
+    """A read-only connection to `path` when it is a database at the latest schema, else None:
+    then the ORM opens it at once, which creates, migrates or refuses it with its messages."""
+    if not path.is_file():
+        return None
+    try:
+        connection = sqlite3.connect(str(path), timeout=busy_timeout_ms / 1000,
+                                     isolation_level=None, check_same_thread=False)
+    except sqlite3.Error:
+        return None
+    try:
+        connection.execute("PRAGMA query_only = 1")   # it reads; every write goes through peewee
+        connection.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        connection.execute(f"PRAGMA cache_size = {dict(PRAGMAS)['cache_size']}")
+        found = connection.execute("SELECT max(version) FROM schema_version").fetchone()[0]
+        if found == LATEST_SCHEMA:
+            return connection
+    except sqlite3.Error:   # no schema_version table, or not a database at all
+        pass
+    connection.close()
+    return None
 
 
 class Database:
     """An open SRDI Desk database. Use `Database.open(path)`; close it when done."""
 
-    def __init__(self, handle: pw.SqliteDatabase, path: Path) -> None:
-        self.handle = handle
+    def __init__(self, path: Path, handle=None, open_handle: Callable[[], object] | None = None,
+                 reader: sqlite3.Connection | None = None) -> None:
         self.path = path
+        self._handle = handle
+        self._open_handle = open_handle   # a lazy open's way to the handle, when first needed
+        self._reader = reader             # … and its connection for reads without the ORM
+        self._on_wait: OnWait | None = None
+        self._loading = threading.Lock()
 
     @classmethod
     def open(cls, path: Path, backup_dir: Path | None = None, on_wait: OnWait | None = None,
-             busy_timeout_ms: int | None = None) -> Database:
+             busy_timeout_ms: int | None = None, lazy: bool = False) -> Database:
         """Open (creating if needed) and migrate to the latest schema.
 
         A database written by a newer SRDI Desk is refused; before the first pending migration
         of an existing database a backup is written to `backup_dir`. `on_wait` is told when a
         write waits for another writer; `busy_timeout_ms` is how long it waits at most
-        (BUSY_TIMEOUT_MS unless given).
+        (BUSY_TIMEOUT_MS unless given). `lazy`: a database already at the latest schema is
+        opened through peewee only when first used that way (`load`); until then `reader()`
+        serves the reads that need no ORM.
         """
         busy_timeout_ms = busy_timeout_ms or BUSY_TIMEOUT_MS
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         pragmas = tuple((name, busy_timeout_ms if name == "busy_timeout" else value)
                         for name, value in PRAGMAS)
-        handle = _Handle(str(path), pragmas=pragmas, check_same_thread=False,
-                         timeout=busy_timeout_ms / 1000, busy_timeout_ms=busy_timeout_ms)
-        handle.on_wait = on_wait
-        try:
-            handle.connect(reuse_if_open=True)
-            migrations.upgrade(handle, path, backup_dir)
-        except DomainError:
-            handle.close()
-            raise
-        except pw.DatabaseError as error:
-            handle.close()
-            raise DatabaseVersionError(Message(
-                "db.not_a_database", {"path": str(path), "error": str(error)})) from error
-        database_proxy.initialize(handle)
-        return cls(handle, path)
+
+        def open_handle():
+            from .handle import open_handle   # peewee and the models: see the module's docstring
+
+            return open_handle(path, pragmas, busy_timeout_ms, FIRST_TRY_MS, backup_dir)
+
+        reader = _start_reader(path, busy_timeout_ms) if lazy else None
+        database = cls(path, open_handle=open_handle, reader=reader)
+        database.on_wait = on_wait
+        if reader is None:
+            database.load()
+        return database
+
+    @property
+    def handle(self):
+        """peewee's database (handle.py), opened on the first ask after a lazy open."""
+        if self._handle is None:
+            self.load()
+        return self._handle
+
+    @property
+    def loaded(self) -> bool:
+        """Whether peewee has opened the database (always, unless opened lazily)."""
+        return self._handle is not None
+
+    def load(self) -> None:
+        """Open the database through peewee, if a lazy open has not yet. Safe from any thread."""
+        with self._loading:
+            if self._handle is None:
+                handle = self._open_handle()
+                handle.on_wait = self._on_wait
+                self._handle = handle
+
+    def reader(self) -> sqlite3.Connection:
+        """A connection for reads written in SQL (firm_pages.py): peewee's own for this thread
+        once it is loaded, so such a read sees what a transaction or snapshot around it sees;
+        before that, the lazy open's read-only connection."""
+        if self._handle is None and self._reader is not None:
+            return self._reader
+        return self.handle.connection()
 
     def close(self) -> None:
-        if not self.handle.is_closed():
-            self.handle.close()
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
+        if self._handle is not None and not self._handle.is_closed():
+            self._handle.close()
 
     def __enter__(self) -> Database:
         return self
@@ -140,11 +155,13 @@ class Database:
     @property
     def on_wait(self) -> OnWait | None:
         """Told when a write has to wait for another writer (see the module's docstring)."""
-        return self.handle.on_wait
+        return self._on_wait
 
     @on_wait.setter
     def on_wait(self, callback: OnWait | None) -> None:
-        self.handle.on_wait = callback
+        self._on_wait = callback
+        if self._handle is not None:
+            self._handle.on_wait = callback
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -153,7 +170,10 @@ class Database:
         The write lock is taken at the start (nested: a savepoint inside the outer one).
         Low-level refusals of the database come out as domain errors the user can read.
         """
-        with self._mapped_errors(), self.handle.atomic(lock_type="IMMEDIATE"):
+        handle = self.handle
+        from .handle import mapped_errors
+
+        with mapped_errors(), handle.atomic(lock_type="IMMEDIATE"):
             yield
 
     @contextmanager
@@ -161,23 +181,16 @@ class Database:
         """A read-only transaction: one consistent view for many reads (an export) that
         takes no write lock, so other windows and commands keep writing meanwhile. Do not
         write inside it: a write there may fail at once when another writer committed."""
-        with self._mapped_errors(), self.handle.atomic():
-            yield
+        handle = self.handle
+        from .handle import mapped_errors
 
-    @staticmethod
-    @contextmanager
-    def _mapped_errors() -> Iterator[None]:
-        try:
+        with mapped_errors(), handle.atomic():
             yield
-        except pw.IntegrityError as error:
-            raise Conflict(Message("db.failed", {"error": str(error)})) from error
-        except pw.OperationalError as error:
-            if _is_busy(error):
-                raise DomainError(Message("db.busy")) from error
-            raise DomainError(Message("db.failed", {"error": str(error)})) from error
 
     def schema_version(self) -> int:
-        return migrations.current_version(self.handle)
+        from . import migrate
+
+        return migrate.current_version(self.handle)
 
     def sqlite_connection(self) -> sqlite3.Connection:
         """The raw connection, for the backup API (SQLite-only, kept inside db/)."""
@@ -187,5 +200,9 @@ class Database:
         """Replace the whole content with the checked database file `source`, written through
         SQLite into the open database (every connection stays valid), then bring it to the latest
         schema. Returns the version the file had."""
-        backups.copy_into(self.handle, Path(source))
-        return migrations.upgrade(self.handle, self.path, None)
+        from . import backup as backups
+        from . import migrate
+
+        handle = self.handle
+        backups.copy_into(handle, Path(source))
+        return migrate.upgrade(handle, self.path, None)

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import peewee
 
-from desktop.domain.values import MONEY_SCALE, SCORE_SCALE, normalize
+from desktop.domain.values import MONEY_SCALE, SCORE_SCALE, from_scaled
 
 
 class ScaledDecimalField(peewee.BigIntegerField):
@@ -33,7 +33,7 @@ class ScaledDecimalField(peewee.BigIntegerField):
     def python_value(self, value):
         if value is None:
             return None
-        return normalize(Decimal(int(value)).scaleb(-self.scale))
+        return from_scaled(value, self.scale)
 
 
 class MoneyField(ScaledDecimalField):

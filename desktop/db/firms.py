@@ -9,8 +9,9 @@ import peewee as pw
 from desktop.domain import records as r
 from desktop.domain.records import FirmQuery, FirmSummary
 
+from . import firm_pages
 from .convert import to_columns, to_record
-from .models import Firm, FirmTally, database_proxy
+from .models import Firm, database_proxy
 from .pinyin import initials
 
 INLINE_IDS = 900          # up to this many ids go into the query as parameters
@@ -255,30 +256,9 @@ def count(spec: FirmQuery = FirmQuery()) -> int:
 
 
 def _count(spec: FirmQuery, search: _Search | None) -> int:
-    if _archived_state_only(spec, search):
-        return _tallied(spec)
+    if firm_pages.counts_by_tally(spec):
+        return firm_pages.tallied_count(database_proxy.connection(), spec)
     return _filtered(Firm.select(Firm.id), spec, search).count()
-
-
-def _archived_state_only(spec: FirmQuery, search: _Search | None) -> bool:
-    """Whether `_filtered` adds no condition but the archived state (an order never limits
-    the rows, so `order_ids` does not count)."""
-    return (spec.ids is None and search is None and not spec.region_prefix
-            and not spec.industry_prefix)
-
-
-def _tallied(spec: FirmQuery) -> int:
-    """The firms in `spec`'s archived states, from the tally triggers keep (schema 7): two
-    rows, where counting read 100,000 index entries at provincial scale."""
-    if spec.archived_only:
-        states = [True]
-    elif spec.include_archived:
-        states = [False, True]
-    else:
-        states = [False]
-    total = (FirmTally.select(pw.fn.SUM(FirmTally.firms))
-             .where(FirmTally.archived.in_(states)).scalar())
-    return total or 0
 
 
 _ORDER_KEYS = {"name": Firm.name, "uscc": Firm.uscc, "region_code": Firm.region_code,
@@ -321,6 +301,8 @@ def count_and_first_page(spec: FirmQuery, limit: int) -> tuple[int, list[FirmSum
 
 def _summaries(spec: FirmQuery, search: _Search | None, limit: int | None,
                offset: int) -> list[FirmSummary]:
+    if firm_pages.is_plain(spec):   # the one way a plain page is read (firm_pages.py)
+        return firm_pages.page(database_proxy.connection(), spec, limit, offset)
     query = _ordered(_filtered(Firm.select(
         Firm.id, Firm.uscc, Firm.name, Firm.region_code, Firm.industry_code, Firm.archived,
         Firm.last_year, Firm.last_revenue, Firm.open_applications), spec, search), spec, search)

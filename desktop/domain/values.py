@@ -85,6 +85,11 @@ def parse_int(raw: object) -> int | None:
     return int(value)
 
 
+def from_scaled(stored: int, scale: int) -> Decimal:
+    """A Decimal stored as an integer count of 10^-scale units (db/fields.py), read back."""
+    return normalize(Decimal(int(stored)).scaleb(-scale))
+
+
 def normalize(value: Decimal) -> Decimal:
     """Drop trailing zeros but never switch to exponent notation ('1E+3' → '1000')."""
     normalized = value.normalize()

@@ -30,7 +30,8 @@ def _import_the_first_window_s_services() -> None:
     services and database modules with the standard library they import are a hundred of them
     (~15 ms of a start). Imported first, they are never read."""
     import desktop.domain.catalog  # noqa: F401  (the firm list's column titles)
-    import desktop.services.firms  # noqa: F401
+    import desktop.services.codes  # noqa: F401  (its region and industry names)
+    import desktop.services.firm_list  # noqa: F401
     import desktop.services.workspace  # noqa: F401
 
 

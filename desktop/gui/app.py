@@ -137,7 +137,9 @@ def run(paths: AppPaths, lang: str | None = None, argv: list[str] | None = None)
     sys.excepthook = _show_unhandled
     try:
         notice = WaitNotice()   # a save waiting for another window or command says so
-        workspace = Workspace.open(paths, on_wait=notice)
+        # lazy: the first screen lists firms without peewee, which is imported once it is
+        # painted (see after_first_paint)
+        workspace = Workspace.open(paths, on_wait=notice, lazy=True)
     except DomainError as error:
         from PySide6.QtWidgets import QMessageBox
 
@@ -152,6 +154,9 @@ def run(paths: AppPaths, lang: str | None = None, argv: list[str] | None = None)
 
     def after_first_paint() -> None:
         resume_collector()
+        # Here, on this thread, before anything else asks for it: loaded by a worker thread
+        # instead, its imports could interleave with the window's own.
+        workspace.load()
         backups.append(_start_daily_backup(workspace))
         _offer_first_start(window, workspace)
 

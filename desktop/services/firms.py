@@ -17,6 +17,7 @@ from desktop.domain.records import FirmQuery, FirmSummary
 
 from . import changes, codes
 from .context import ServiceContext
+from .firm_list import FirmListService
 from .inputs import checked_record
 
 if TYPE_CHECKING:   # made when first used (records.py): the first screen lists firms only
@@ -30,6 +31,7 @@ TABLE = "firm"
 class FirmService:
     def __init__(self, context: ServiceContext) -> None:
         self.context = context
+        self.listing = FirmListService(context)   # the list's reads (see firm_list.py)
 
     # -- reading ----------------------------------------------------------------------------
     def get(self, firm_id: int) -> Firm:
@@ -49,19 +51,19 @@ class FirmService:
     def list(self, text: str = "", include_archived: bool = False, limit: int | None = None,
              offset: int = 0) -> list[FirmSummary]:
         """Firms whose name, English name, USCC or pinyin initials contain `text`, by name."""
-        return firm_rows.summaries(FirmQuery(text=text, include_archived=include_archived),
-                                   limit, offset)
+        return self.listing.query(FirmQuery(text=text, include_archived=include_archived),
+                                  limit, offset)
 
     def query(self, spec: FirmQuery, limit: int | None = None, offset: int = 0) -> list[FirmSummary]:
         """One page of the firm list as `spec` filters and orders it."""
-        return firm_rows.summaries(spec, limit, offset)
+        return self.listing.query(spec, limit, offset)
 
     def count(self, include_archived: bool = False, spec: FirmQuery | None = None) -> int:
-        return firm_rows.count(spec or FirmQuery(include_archived=include_archived))
+        return self.listing.count(spec or FirmQuery(include_archived=include_archived))
 
     def count_and_first_page(self, spec: FirmQuery, limit: int) -> tuple[int, list[FirmSummary]]:
         """`count(spec=spec)` and `query(spec, limit)` at once, the search text looked up once."""
-        return firm_rows.count_and_first_page(spec, limit)
+        return self.listing.count_and_first_page(spec, limit)
 
     # -- writing ----------------------------------------------------------------------------
     def parse(self, raw: Mapping[str, object]) -> Firm:

@@ -20,8 +20,9 @@ class _Service:
     for what the first screen never needs. Built once per workspace, under its lock, since
     worker threads ask for services too."""
 
-    def __init__(self, build: Callable[[Workspace], object]) -> None:
+    def __init__(self, build: Callable[[Workspace], object], orm: bool = True) -> None:
         self.build = build
+        self.orm = orm   # whether it reads through peewee (then a lazy open is completed first)
 
     def __set_name__(self, owner: type, name: str) -> None:
         self.name = name
@@ -31,8 +32,15 @@ class _Service:
             return self
         with workspace._building:
             if self.name not in workspace.__dict__:   # another thread may have built it
+                if self.orm:
+                    workspace.context.database.load()
                 workspace.__dict__[self.name] = self.build(workspace)
         return workspace.__dict__[self.name]
+
+
+def _firm_list(ws: Workspace):
+    from .firm_list import FirmListService
+    return FirmListService(ws.context)
 
 
 def _firms(ws: Workspace):
@@ -106,6 +114,7 @@ def _packages(ws: Workspace):
 
 
 class Workspace:
+    firm_list = _Service(_firm_list, orm=False)   # a plain list is read without peewee
     firms = _Service(_firms)
     financials = _Service(_financials)
     evidence = _Service(_evidence)
@@ -125,17 +134,20 @@ class Workspace:
         self._building = threading.RLock()
 
     @classmethod
-    def open(cls, paths: AppPaths, user: str | None = None,
-             now=None, today=None, on_wait=None, busy_timeout_ms: int | None = None) -> Workspace:
+    def open(cls, paths: AppPaths, user: str | None = None, now=None, today=None,
+             on_wait=None, busy_timeout_ms: int | None = None, lazy: bool = False) -> Workspace:
         """Open (creating and migrating if needed) the database at `paths`.
 
         `user`, `now` and `today` replace the OS user and the clock (tests fix them).
         `on_wait(message)` is told when a write waits for another window or command (None once
         the wait is over); `busy_timeout_ms` bounds that wait (see db.database).
+        `lazy`: a database already at the latest schema is opened through peewee only when a
+        service other than `firm_list` is first used, or by `load()`: the window's start shows
+        its list before peewee and the models are imported (~25 ms of ~0.2 s).
         """
         paths.ensure()
         database = Database.open(paths.database, backup_dir=paths.backups, on_wait=on_wait,
-                                 busy_timeout_ms=busy_timeout_ms)
+                                 busy_timeout_ms=busy_timeout_ms, lazy=lazy)
         options: dict[str, object] = {}
         if user is not None:
             options["user"] = user
@@ -144,6 +156,10 @@ class Workspace:
         if today is not None:
             options["today"] = today
         return cls(ServiceContext(database=database, paths=paths, **options))
+
+    def load(self) -> None:
+        """Complete a lazy open (see `open`): import peewee and the models, open through them."""
+        self.context.database.load()
 
     @property
     def paths(self) -> AppPaths:

@@ -30,8 +30,10 @@ def test_versions_are_numbered_without_gaps():
     assert set(OLD_SCHEMAS) == set(range(1, LATEST_VERSION)), "commit a fixture per old schema"
 
 
-def test_a_fresh_database_is_built_by_the_migrations(tmp_path):
-    with Database.open(tmp_path / "new.db") as db:
+@pytest.mark.parametrize("lazy", [False, True])   # a lazy open has nothing to defer here
+def test_a_fresh_database_is_built_by_the_migrations(tmp_path, lazy):
+    with Database.open(tmp_path / "new.db", lazy=lazy) as db:
+        assert db.loaded
         assert db.schema_version() == LATEST_VERSION
         assert db.handle.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
         assert db.handle.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -61,12 +63,14 @@ def test_the_migrated_schema_matches_the_live_models(tmp_path):
         reference.close()
 
 
+@pytest.mark.parametrize("lazy", [False, True])   # a lazy open migrates at once all the same
 @pytest.mark.parametrize("version", sorted(OLD_SCHEMAS))
-def test_an_old_database_is_upgraded_with_its_data_and_backed_up_first(tmp_path, version):
+def test_an_old_database_is_upgraded_with_its_data_and_backed_up_first(tmp_path, version, lazy):
     path = tmp_path / "old.db"
     shutil.copy(OLD_SCHEMAS[version], path)
     backups = tmp_path / "backups"
-    with Database.open(path, backup_dir=backups) as db:
+    with Database.open(path, backup_dir=backups, lazy=lazy) as db:
+        assert db.loaded
         assert db.schema_version() == LATEST_VERSION
         firm = firm_rows.get_by_uscc("91320583MA1MABCDEA")
         assert firm.name == "昆山旧版数据科技有限公司"
@@ -81,24 +85,26 @@ def test_an_old_database_is_upgraded_with_its_data_and_backed_up_first(tmp_path,
         assert old.execute("SELECT version FROM schema_version").fetchone() == (version,)
 
 
-def test_a_database_newer_than_the_code_is_refused_untouched(tmp_path):
+@pytest.mark.parametrize("lazy", [False, True])
+def test_a_database_newer_than_the_code_is_refused_untouched(tmp_path, lazy):
     path = tmp_path / "future.db"
     Database.open(path).close()
     with sqlite3.connect(path) as raw:
         raw.execute("UPDATE schema_version SET version = ?", (LATEST_VERSION + 1,))
     before = path.read_bytes()
     with pytest.raises(DatabaseVersionError) as caught:
-        Database.open(path)
+        Database.open(path, lazy=lazy)
     assert caught.value.messages[0].code == "db.too_new"
     assert caught.value.messages[0].params["found"] == LATEST_VERSION + 1
     assert path.read_bytes() == before
 
 
-def test_a_file_that_is_not_a_database_is_refused(tmp_path):
+@pytest.mark.parametrize("lazy", [False, True])
+def test_a_file_that_is_not_a_database_is_refused(tmp_path, lazy):
     path = tmp_path / "notes.db"
     path.write_text("this is not sqlite" * 100)
     with pytest.raises(DatabaseVersionError) as caught:
-        Database.open(path)
+        Database.open(path, lazy=lazy)
     assert caught.value.messages[0].code == "db.not_a_database"
 
 

@@ -692,13 +692,13 @@ def test_a_page_scrolled_away_is_dropped_and_read_again_when_scrolled_back(ctx, 
                                                                            monkeypatch):
     monkeypatch.setattr(firm_table, "MAX_PAGES", 2)
     reads: list[int] = []
-    query = thousand.firms.query
+    query = thousand.firm_list.query   # the list's reads (services/firm_list.py)
 
     def counted(spec, limit=None, offset=0):
         reads.append(offset)
         return query(spec, limit, offset)
 
-    monkeypatch.setattr(thousand.firms, "query", counted)
+    monkeypatch.setattr(thousand.firm_list, "query", counted)
     model = FirmTableModel(ctx)
     model.set_query(FirmQuery())                    # the first page comes with the count
     first = model.data(model.index(0, NAME))
@@ -760,10 +760,10 @@ def test_a_refused_count_is_shown_and_the_first_page_stays(qtbot, page, thousand
                                                             monkeypatch):
     page.refresh()
 
-    def refused(**_kwargs):
+    def refused(_spec):
         raise OSError("disk I/O error")
 
-    monkeypatch.setattr(thousand.firms, "count", refused)
+    monkeypatch.setattr(thousand.firm_list, "count", refused)
     with qtbot.waitSignal(page.model.count_settled, timeout=10_000):
         search(qtbot, page, "测试企业")
     assert page.model.rowCount() == PAGE_SIZE and not page.model.counting

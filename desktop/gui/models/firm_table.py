@@ -2,7 +2,7 @@
 
 Design: `rowCount` is the firm count of the current query, read with its first page when the
 query changes (the view paints that page next; a first page shorter than PAGE_SIZE is the count).
-Other rows are read from `workspace.firms.query` in pages of PAGE_SIZE only when the view asks
+Other rows are read from `workspace.firm_list.query` in pages of PAGE_SIZE only when the view asks
 for one of their cells; at most MAX_PAGES pages are kept (least recently used go first), so even
 dragging the scroll bar to the end never turns every firm into a Python object. Sorting is
 done by the database (FirmQuery.order_by); the verdict column's order is found by the page
@@ -107,7 +107,7 @@ class FirmTableModel(QAbstractTableModel):
         and `count_settled` is emitted."""
         if not spec.text.strip():   # the tally or an index counts at once
             try:
-                count, first = self.workspace.firms.count_and_first_page(spec, PAGE_SIZE)
+                count, first = self.workspace.firm_list.count_and_first_page(spec, PAGE_SIZE)
             except Exception as error:  # the page shows it; an empty list is honest
                 self.load_failed.emit(error)
                 count, first = 0, []
@@ -115,7 +115,7 @@ class FirmTableModel(QAbstractTableModel):
             return
         ticket = self._count_in_background(spec)   # first: its SQL runs while the page's does
         try:
-            first = self.workspace.firms.query(spec, PAGE_SIZE)
+            first = self.workspace.firm_list.query(spec, PAGE_SIZE)
         except Exception as error:
             self.load_failed.emit(error)
             first = []
@@ -128,8 +128,8 @@ class FirmTableModel(QAbstractTableModel):
         return self._counting is not None
 
     def _count_in_background(self, spec: FirmQuery) -> object:
-        firms = self.workspace.firms
-        return count_in_background(lambda: firms.count(spec=spec), self._delivery)
+        listing = self.workspace.firm_list
+        return count_in_background(lambda: listing.count(spec), self._delivery)
 
     def _on_counted(self, ticket: object, result: object) -> None:
         if ticket is not self._counting:   # a newer query, order or reset since
@@ -241,7 +241,7 @@ class FirmTableModel(QAbstractTableModel):
         spec = dataclasses.replace(previous, order_by=ORDER_KEYS[column], order_ids=None,
                                    descending=descending)
         try:
-            count, first = self.workspace.firms.count_and_first_page(spec, PAGE_SIZE)
+            count, first = self.workspace.firm_list.count_and_first_page(spec, PAGE_SIZE)
         except Exception as error:  # shown by the page; the old order stays
             self.load_failed.emit(error)
             return
@@ -339,7 +339,7 @@ class FirmTableModel(QAbstractTableModel):
     # -- pages -----------------------------------------------------------------------------
     def _read_count(self, spec: FirmQuery) -> int:
         try:
-            return self.workspace.firms.count(spec=spec)
+            return self.workspace.firm_list.count(spec)
         except Exception as error:  # the page shows it; an empty list is honest
             self.load_failed.emit(error)
             return 0
@@ -350,7 +350,7 @@ class FirmTableModel(QAbstractTableModel):
             self._pages.move_to_end(number)
             return page
         try:
-            page = self.workspace.firms.query(self._spec, PAGE_SIZE, number * PAGE_SIZE)
+            page = self.workspace.firm_list.query(self._spec, PAGE_SIZE, number * PAGE_SIZE)
         except Exception as error:  # kept empty until the next reset: no retry storm
             log.warning("firm list page %s could not be read: %s", number, error)
             page = []

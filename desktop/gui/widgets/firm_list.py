@@ -47,7 +47,6 @@ class FirmListPage(QWidget):
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.firms = ctx.workspace.firms
         self.model = FirmTableModel(ctx, self)
         self.model.load_failed.connect(self._on_model_load_failed)
         self._verdict_ids: frozenset[int] | None = None   # the verdict filter's firms …
@@ -246,6 +245,12 @@ class FirmListPage(QWidget):
                          include_archived=self.archived_filter.isChecked(),
                          region_prefix=self.region_filter.currentData() or "",
                          industry_prefix=self.industry_filter.currentData() or "")
+
+    @property
+    def firms(self):
+        """The firm service, asked for when first needed: the list's own reads go through
+        `workspace.firm_list`, which the first screen of a start reads without peewee."""
+        return self.ctx.workspace.firms
 
     def _run_verdict_task(self, key: str, wants_order: bool) -> None:
         """Judge the firms of the base scope in the background, then find those that fit the
