@@ -15,13 +15,12 @@ import sqlite3
 from desktop.domain.records import FirmQuery, FirmSummary
 from desktop.domain.values import MONEY_SCALE, from_scaled
 
-# The list's order keys and their columns; any other key orders by name (as db/firms.py does).
-ORDER_COLUMNS = {"name": "name", "uscc": "uscc", "region_code": "region_code",
-                 "industry_code": "industry_code", "last_revenue": "last_revenue",
-                 "open_applications": "open_applications"}
+# The columns the list can be ordered by (`FirmQuery.order_by`); any other key orders by name,
+# here and in db/firms.py.
+ORDERS = ("name", "uscc", "region_code", "industry_code", "last_revenue", "open_applications")
 # Columns that may be NULL sort their NULLs last either way. The others get no NULLS LAST:
 # SQLite would then sort instead of reading the column's index in order.
-_NULLABLE = {"last_revenue"}
+NULLABLE_ORDERS = frozenset({"last_revenue"})
 _COLUMNS = ("id, uscc, name, region_code, industry_code, archived, last_year, last_revenue,"
             " open_applications")
 
@@ -65,9 +64,9 @@ def page(connection: sqlite3.Connection, spec: FirmQuery, limit: int | None = No
     """The firms of a plain `spec` in its order (ties by id), `limit` of them from `offset`
     (all when `limit` is None): one statement on the firm table alone, which reads the order
     column's index."""
-    column = ORDER_COLUMNS.get(spec.order_by, "name")
+    column = spec.order_by if spec.order_by in ORDERS else "name"
     direction = " DESC" if spec.descending else " ASC"
-    nulls = " NULLS LAST" if column in _NULLABLE else ""
+    nulls = " NULLS LAST" if column in NULLABLE_ORDERS else ""
     sql = (f'SELECT {_COLUMNS} FROM "firm"{_where(spec)}'
            f' ORDER BY "{column}"{direction}{nulls}, "id"')
     params: tuple[int, ...] = ()

@@ -261,9 +261,8 @@ def _count(spec: FirmQuery, search: _Search | None) -> int:
     return _filtered(Firm.select(Firm.id), spec, search).count()
 
 
-_ORDER_KEYS = {"name": Firm.name, "uscc": Firm.uscc, "region_code": Firm.region_code,
-               "industry_code": Firm.industry_code, "last_revenue": Firm.last_revenue,
-               "open_applications": Firm.open_applications}
+# The orders the plain list offers (firm_pages.py), searched and filtered alike.
+_ORDER_KEYS = {column: getattr(Firm, column) for column in firm_pages.ORDERS}
 
 
 def _ordered(query, spec: FirmQuery, search: _Search | None):
@@ -277,7 +276,7 @@ def _ordered(query, spec: FirmQuery, search: _Search | None):
         key = pw.NodeList((pw.SQL("+"), key))
     # Columns that cannot be NULL get no NULLS LAST: SQLite would sort instead of reading the
     # index in order.
-    nulls = "last" if spec.order_by == "last_revenue" else None
+    nulls = "last" if spec.order_by in firm_pages.NULLABLE_ORDERS else None
     return query.order_by(key.desc(nulls=nulls) if spec.descending else key.asc(nulls=nulls),
                           Firm.id)
 
