@@ -17,6 +17,7 @@ from desktop.gui.models import firm_table
 from desktop.gui.models.firm_table import (
     NAME, OPEN, PAGE_SIZE, REVENUE, VERDICT, FirmTableModel,
 )
+from desktop.gui.widgets import firm_list_header
 from desktop.gui.widgets.firm_list import FirmListPage
 from tests.conftest import make_uscc
 
@@ -615,14 +616,14 @@ def test_columns_show_region_industry_revenue_and_open_applications(ctx, demo):
     assert model.data(model.index(row, REVENUE), Qt.ItemDataRole.TextAlignmentRole) & int(
         Qt.AlignmentFlag.AlignRight)
     assert texts[6] == str(summary.open_applications)
-    assert [model.header_text(c) for c in (0, 4, 5, 6)] == [
+    assert [firm_list_header.header_text(c) for c in (0, 4, 5, 6)] == [
         "Firm name", "Last-year revenue (10k CNY)", "Best tier", "Open applications"]
 
 
 @pytest.mark.parametrize("lang", ["zh_CN"], indirect=True)
 def test_field_headers_follow_the_language(ctx, lang):
-    model = FirmTableModel(ctx)
-    assert model.header_text(NAME) == "企业名称"
+    assert firm_list_header.header_text(NAME) == "企业名称"        # a field label
+    assert firm_list_header.header_text(VERDICT) == "最高层级"     # the table's own words
 
 
 def test_verdicts_are_computed_lazily_cached_and_cleared_on_change(qtbot, ctx, demo, monkeypatch):

@@ -38,7 +38,6 @@ from PySide6.QtWidgets import QApplication
 from desktop.domain.records import FirmQuery, FirmSummary
 from desktop.services import codes
 
-from .. import i18n
 from .background_count import CountDelivery, count_in_background
 from .firm_cells import industry_text, region_text, verdict_text, verdict_tooltip
 
@@ -247,30 +246,9 @@ class FirmTableModel(QAbstractTableModel):
             return
         self._show(spec, count, first)
 
-    # No headerData: the list's header shows its titles from a model of its own (firm_list.py,
-    # firm_list_header.titles). Asked through this model, every title came with Qt's
+    # No headerData: the list's header shows its titles from a model of its own
+    # (widgets/firm_list_header.py). Asked through this model, every title came with Qt's
     # Orientation enum, which built all of Qt's enums for the first paint.
-    @staticmethod
-    def header_alignment(section: int) -> int | None:
-        """How a column's title is aligned (as Qt.AlignmentFlag's number), if not the default."""
-        return RIGHT if section in (REVENUE, OPEN) else None
-
-    def header_text(self, section: int) -> str | None:
-        if section == NAME:
-            return i18n.label("name")
-        if section == USCC:
-            return i18n.label("uscc")
-        if section == REGION:
-            return i18n.label("region_code")
-        if section == INDUSTRY:
-            return self.tr("Industry")
-        if section == REVENUE:
-            return self.tr("Last-year revenue (10k CNY)")
-        if section == VERDICT:
-            return self.tr("Best tier")
-        if section == OPEN:
-            return self.tr("Open applications")
-        return None
 
     def data(self, index: QModelIndex, role: int = _DISPLAY):
         # A paint asks every visible cell for seven roles: those this model never answers are

@@ -27,13 +27,12 @@ from ..errors import show_error
 from ..models.firm_table import VERDICT, FirmTableModel
 from ..models.verdict_filters import (
     ANY_INCOMPLETE, ANY_PENDING, FAILS_ALL, TIER1_PASS, TIER2_PASS, TIER3_PASS, VERDICT_ORDER,
-    verdict_matches, verdict_rank,
 )
 from ..tasks import run_task, stop_on_destroy
 from . import firm_list_header
 from .filter_combo import FilterCombo, industry_sections, provinces
 from .firm_list_actions import archive_or_restore, delete_with_undo
-from .verdict_judging import VerdictResult, judge_firms
+from .verdict_judging import judge_scope
 
 SEARCH_DELAY_MS = 150
 
@@ -261,15 +260,7 @@ class FirmListPage(QWidget):
         firms, qualification = self.firms, self.ctx.workspace.qualification
 
         def work(report):
-            found = judge_firms(firms, qualification, base, report)
-            if found is None:
-                return None
-            ids, judged = found
-            fits = frozenset(i for i in ids if verdict_matches(key, judged[i])) if key else None
-            # a stable sort of the firms in name order: equal ranks stay by name
-            order = tuple(sorted(ids, key=lambda i: verdict_rank(judged[i]))) if wants_order \
-                else None
-            return VerdictResult(base, fits, order, judged)
+            return judge_scope(firms, qualification, base, key, wants_order, report)
 
         task = run_task(self, self.tr("Checking the verdicts of the listed firms…"), work)
         self._verdict_task = task

@@ -4,11 +4,14 @@ all of Qt's namespace enums (~20 ms) at their first use (see models/firm_table.p
 from __future__ import annotations
 
 from PySide6 import QtCore
-from PySide6.QtCore import QByteArray, QObject, QSettings
+from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QSettings
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHeaderView
 
-from ..models.firm_table import INDUSTRY, NAME, OPEN, REGION, REVENUE, USCC, VERDICT, FirmTableModel
+from .. import i18n
+from ..models.firm_table import (
+    INDUSTRY, NAME, OPEN, REGION, REVENUE, RIGHT, USCC, VERDICT, FirmTableModel,
+)
 
 HEADER_KEY = "firmList/header"
 SORT_KEY = "firmList/sort"   # "column,1" descending, "column,0" ascending
@@ -35,12 +38,37 @@ def titles(model: FirmTableModel, parent: QObject) -> QStandardItemModel:
     shown = QStandardItemModel(0, model.columnCount(), parent)
     for column in range(model.columnCount()):
         item = QStandardItem()
-        item.setText(model.header_text(column))
-        alignment = model.header_alignment(column)
+        item.setText(header_text(column))
+        alignment = header_alignment(column)
         if alignment is not None:
             item.setData(alignment, ALIGNMENT_ROLE)
         shown.setHorizontalHeaderItem(column, item)
     return shown
+
+
+def header_text(column: int) -> str | None:
+    """A column's title (translated in the firm table's context, where its cells' words are)."""
+    if column == NAME:
+        return i18n.label("name")
+    if column == USCC:
+        return i18n.label("uscc")
+    if column == REGION:
+        return i18n.label("region_code")
+    if column == INDUSTRY:
+        return QCoreApplication.translate("FirmTableModel", "Industry")
+    if column == REVENUE:
+        return QCoreApplication.translate("FirmTableModel", "Last-year revenue (10k CNY)")
+    if column == VERDICT:
+        return QCoreApplication.translate("FirmTableModel", "Best tier")
+    if column == OPEN:
+        return QCoreApplication.translate("FirmTableModel", "Open applications")
+    return None
+
+
+def header_alignment(column: int) -> int | None:
+    """How a column's title is aligned (as Qt.AlignmentFlag's number), if not the default:
+    as its cells are."""
+    return RIGHT if column in (REVENUE, OPEN) else None
 
 
 def restore(header: QHeaderView, settings: QSettings, model: FirmTableModel) -> None:

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from desktop.domain.records import FirmQuery
 
+from ..models.verdict_filters import verdict_matches, verdict_rank
+
 VERDICT_PAGE = 5000       # firm ids read per query while a verdict task collects them
 
 
@@ -36,3 +38,17 @@ class VerdictResult:
     ids: frozenset[int] | None        # the firms that fit the verdict filter it was asked for
     order: tuple[int, ...] | None     # every firm of `base` by verdict_rank, when asked
     judged: dict                      # firm id → VerdictDigest of every firm of `base`
+
+
+def judge_scope(firms, qualification, base: FirmQuery, key: str, wants_order: bool, report):
+    """In a worker thread: judge the firms `base` selects, then find those that fit the
+    verdict filter `key` (if any) and, if `wants_order`, all of them ranked by verdict; None
+    once the user cancelled."""
+    found = judge_firms(firms, qualification, base, report)
+    if found is None:
+        return None
+    ids, judged = found
+    fits = frozenset(i for i in ids if verdict_matches(key, judged[i])) if key else None
+    # a stable sort of the firms in name order: equal ranks stay by name
+    order = tuple(sorted(ids, key=lambda i: verdict_rank(judged[i]))) if wants_order else None
+    return VerdictResult(base, fits, order, judged)
