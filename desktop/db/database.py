@@ -59,7 +59,8 @@ def _start_reader(path: Path, busy_timeout_ms: int) -> sqlite3.Connection | None
     try:
         connection.execute("PRAGMA query_only = 1")   # it reads; every write goes through peewee
         connection.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
-        connection.execute(f"PRAGMA cache_size = {dict(PRAGMAS)['cache_size']}")
+        # SQLite's default page cache (2 MiB), not PRAGMAS': it serves the first screen only,
+        # and stays open, idle, beside peewee's connections once they are loaded.
         found = connection.execute("SELECT max(version) FROM schema_version").fetchone()[0]
         if found == LATEST_SCHEMA:
             return connection
