@@ -73,12 +73,12 @@ def _start_reader(path: Path, busy_timeout_ms: int) -> sqlite3.Connection | None
 class Database:
     """An open SRDI Desk database. Use `Database.open(path)`; close it when done."""
 
-    def __init__(self, path: Path, handle=None, open_handle: Callable[[], object] | None = None,
+    def __init__(self, path: Path, open_handle: Callable[[], object],
                  reader: sqlite3.Connection | None = None) -> None:
         self.path = path
-        self._handle = handle
-        self._open_handle = open_handle   # a lazy open's way to the handle, when first needed
-        self._reader = reader             # … and its connection for reads without the ORM
+        self._handle = None
+        self._open_handle = open_handle   # how peewee opens it (handle.py), when first needed
+        self._reader = reader             # a lazy open's connection for reads without the ORM
         self._on_wait: OnWait | None = None
         self._loading = threading.Lock()
 
@@ -106,7 +106,7 @@ class Database:
             return open_handle(path, pragmas, busy_timeout_ms, FIRST_TRY_MS, backup_dir)
 
         reader = _start_reader(path, busy_timeout_ms) if lazy else None
-        database = cls(path, open_handle=open_handle, reader=reader)
+        database = cls(path, open_handle, reader)
         database.on_wait = on_wait
         if reader is None:
             database.load()
