@@ -15,9 +15,10 @@ from desktop.domain.messages import Message
 from desktop.domain import records as r
 from desktop.domain.records import FirmQuery, FirmSummary
 
-from . import changes, codes
+from . import changes
 from .context import ServiceContext
 from .firm_list import FirmListService
+from .industry_sectors import sector_for_industry
 from .inputs import checked_record
 
 if TYPE_CHECKING:   # made when first used (records.py): the first screen lists firms only
@@ -143,7 +144,7 @@ class FirmService:
             "region_code": firm.region_code.strip(),
         }
         if firm.sector_class is None and updates["industry_code"]:
-            updates["sector_class"] = codes.sector_for_industry(str(updates["industry_code"]))
+            updates["sector_class"] = sector_for_industry(str(updates["industry_code"]))
         return dataclasses.replace(firm, **updates)
 
     def _check(self, firm: Firm) -> None:

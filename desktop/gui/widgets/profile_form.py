@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.enums import LeadingProductField, ListingStatus, OwnershipType, SectorClass
 from desktop.domain.messages import Message
 from desktop.domain.records import Firm
-from desktop.services import codes
+from desktop.services.industry_sectors import sector_for_industry
 
 from .. import i18n
 from .code_pickers import DateField, IndustryPicker, RegionPicker
@@ -265,7 +265,7 @@ class ProfileForm(QScrollArea):
     def _on_industry_code_changed(self, code: str) -> None:
         # A sector that merely followed the old industry follows the new one (empty = derive).
         sector = self.fields["sector_class"]
-        derived = codes.sector_for_industry(self._industry_code) if self._industry_code else None
+        derived = sector_for_industry(self._industry_code) if self._industry_code else None
         if derived is not None and sector.get() == derived.value:
             sector.put("")
         self._industry_code = code
