@@ -45,7 +45,9 @@ def measure(data_dir: Path, work: Path, repeats: int) -> list[Row]:
     _child("app", data_dir, work)
     _child("bare", data_dir, work)
     app_times, bare_times = [], []
-    for _ in range(max(repeats, 3)):
+    # Three pairs a repeat: a start takes a fifth of a second, and this VM's speed drifts from
+    # one second to the next; the median of three samples followed that drift.
+    for _ in range(3 * max(repeats, 3)):
         app_times.append(_child("app", data_dir, work)["seconds"])
         bare_times.append(_child("bare", data_dir, work)["seconds"])
     app_peak = max(_child("app", data_dir, work, memory=True)["peak_mb"] for _ in range(2))
