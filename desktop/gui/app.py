@@ -19,7 +19,9 @@ from . import i18n
 from .context import DataBus, GuiContext
 
 
-COLLECTOR_PAUSE_LIMIT_MS = 10_000
+# What the first screen does not need waits for its first paint, or this long at most: a
+# window started minimized is not painted until it is shown.
+FIRST_PAINT_WAIT_MS = 10_000
 
 
 def _settings() -> QSettings:
@@ -151,18 +153,27 @@ def run(paths: AppPaths, lang: str | None = None, argv: list[str] | None = None)
     # What the first screen does not show waits until it is painted: the backup thread would
     # compete with it for the interpreter, and the offer comes over the window anyway.
     backups: list[threading.Thread] = []
+    finished: list[bool] = []
 
-    def after_first_paint() -> None:
+    def finish_starting() -> None:
+        """Once: the collector resumed, peewee loaded here, on this thread, before anything
+        else asks for it (by a worker thread, its imports could interleave with the window's
+        own), and the day's backup begun."""
+        if finished:
+            return
+        finished.append(True)
         resume_collector()
-        # Here, on this thread, before anything else asks for it: loaded by a worker thread
-        # instead, its imports could interleave with the window's own.
         workspace.load()
         backups.append(_start_daily_backup(workspace))
+
+    def after_first_paint() -> None:
+        finish_starting()
         _offer_first_start(window, workspace)
 
     window.first_painted.connect(after_first_paint)
-    # A window started hidden is never painted: the collector must not stay off all session.
-    QTimer.singleShot(COLLECTOR_PAUSE_LIMIT_MS, resume_collector)
+    # A window never painted (started minimized) must not go without its backup, nor keep
+    # the collector off all session.
+    QTimer.singleShot(FIRST_PAINT_WAIT_MS, finish_starting)
     if os.environ.get("SRDI_SMOKE_TEST"):
         _quit_after_first_paint(window)
     window.show()

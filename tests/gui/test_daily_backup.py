@@ -1,12 +1,19 @@
 """The daily backup runs beside the first window, not before it (a provincial database takes
-seconds to back up): it starts once the window has painted. A failing backup is logged, never
-raised."""
+seconds to back up): it starts once the window has painted, or after a wait when it never is.
+A failing backup is logged, never raised."""
 from __future__ import annotations
 
+import json
 import logging
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
 
 from desktop.gui.app import _start_daily_backup
 from desktop.gui.main_window import MainWindow
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_the_daily_backup_is_written_in_its_own_thread(workspace):
@@ -42,3 +49,49 @@ def test_start_up_work_waits_for_the_first_paint(qtbot, ctx):
     window.update()
     qtbot.wait(50)
     assert calls == [True]   # once
+
+
+def test_a_window_never_painted_still_backs_up_and_loads_after_the_wait(workspace, tmp_path):
+    """Started minimized, the window is not painted: what waits for its first paint runs after
+    FIRST_PAINT_WAIT_MS all the same, except the first-start offer (it waits for the window)."""
+    workspace.close()   # the child opens the same database
+    script = textwrap.dedent(f"""
+        import gc, json, os
+        from desktop import __main__ as srdi
+        from desktop.gui import app
+        app.FIRST_PAINT_WAIT_MS = 300
+        threads, offered = [], []
+        start_backup = app._start_daily_backup
+        app._start_daily_backup = lambda ws: threads.append(start_backup(ws)) or threads[-1]
+        app._offer_first_start = lambda *args: offered.append(True)
+        build_window = app.build_window
+
+        def build_and_watch(*args, **kwargs):
+            window = build_window(*args, **kwargs)
+            window.show = lambda: None   # as if minimized: never painted
+            from PySide6.QtCore import QTimer
+
+            def report():
+                for thread in threads:
+                    thread.join(timeout=60)
+                workspace = window.ctx.workspace
+                print(json.dumps({{
+                    "painted": window._painted, "loaded": workspace.context.database.loaded,
+                    "collector": gc.isenabled(), "offered": bool(offered),
+                    "backups": len(workspace.backups.list())}}), flush=True)
+                os._exit(0)
+
+            QTimer.singleShot(1500, report)
+            return window
+
+        app.build_window = build_and_watch
+        srdi.main(["--db", {str(workspace.context.database.path)!r}, "--lang", "en"])
+    """)
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, check=False,
+                          capture_output=True, text=True, timeout=120,
+                          env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin",
+                               "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path)})
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    assert lines, done.stderr[-2000:]
+    assert json.loads(lines[-1]) == {"painted": False, "loaded": True, "collector": True,
+                                     "offered": False, "backups": 1}
