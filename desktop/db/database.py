@@ -22,11 +22,15 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from desktop.domain.errors import DatabaseVersionError
 from desktop.domain.messages import Message
 
 # The schema version migrations/ ends at, known here without importing them (they need peewee);
 # a test checks that the two agree.
 LATEST_SCHEMA = 7
+# The trigram tokenizer of the firm search index (schema 5) came with SQLite 3.34; an older
+# SQLite fails its migration with "no such tokenizer", which said nothing useful.
+SQLITE_NEEDED = (3, 34)
 BUSY_TIMEOUT_MS = 10_000
 FIRST_TRY_MS = 250   # a lock free by then is taken without a word; past it the user is told
 PRAGMAS = (
@@ -94,6 +98,9 @@ class Database:
         opened through peewee only when first used that way (`load`); until then `reader()`
         serves the reads that need no ORM.
         """
+        if sqlite3.sqlite_version_info < SQLITE_NEEDED:
+            raise DatabaseVersionError(Message("db.sqlite_too_old", {
+                "found": sqlite3.sqlite_version, "needed": ".".join(map(str, SQLITE_NEEDED))}))
         busy_timeout_ms = busy_timeout_ms or BUSY_TIMEOUT_MS
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -98,6 +98,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                    "请升级 SRDI Desk 后再打开"),
     "db.not_a_database": ("{path} is not an SRDI Desk database: {error}",
                           "{path} 不是 SRDI Desk 数据库：{error}"),
+    "db.sqlite_too_old": ("SQLite {found} is too old for SRDI Desk, which needs {needed} or newer "
+                          "(for its search index); install a newer Python or the SRDI Desk bundle",
+                          "SQLite {found} 版本过旧，SRDI Desk 需要 {needed} 或更新版本"
+                          "（用于检索索引）；请安装较新的 Python 或使用 SRDI Desk 安装包"),
     "db.busy": ("the database is busy (another window or command is writing); try again",
                 "数据库正忙（另一个窗口或命令正在写入），请稍后重试"),
     "db.failed": ("the database refused the change: {error}", "数据库拒绝了此次修改：{error}"),

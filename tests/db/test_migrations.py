@@ -13,6 +13,7 @@ from desktop.db import models
 from desktop.db.database import Database
 from desktop.db.migrations import LATEST_VERSION, MIGRATIONS
 from desktop.domain.errors import DatabaseVersionError
+from desktop.domain.messages import render
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 # One committed database per earlier schema version.
@@ -97,6 +98,22 @@ def test_a_database_newer_than_the_code_is_refused_untouched(tmp_path, lazy):
     assert caught.value.messages[0].code == "db.too_new"
     assert caught.value.messages[0].params["found"] == LATEST_VERSION + 1
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("lazy", [False, True])
+def test_an_sqlite_too_old_for_the_search_index_is_named_before_anything_is_written(
+        tmp_path, monkeypatch, lazy):
+    monkeypatch.setattr(sqlite3, "sqlite_version_info", (3, 31, 1))
+    monkeypatch.setattr(sqlite3, "sqlite_version", "3.31.1")
+    folder = tmp_path / "new"
+    with pytest.raises(DatabaseVersionError) as caught:
+        Database.open(folder / "srdi.db", lazy=lazy)
+    [message] = caught.value.messages
+    assert render(message) == ("SQLite 3.31.1 is too old for SRDI Desk, which needs 3.34 or "
+                               "newer (for its search index); install a newer Python or the "
+                               "SRDI Desk bundle")
+    assert render(message, "zh_CN").startswith("SQLite 3.31.1 版本过旧，SRDI Desk 需要 3.34")
+    assert not folder.exists()
 
 
 @pytest.mark.parametrize("lazy", [False, True])
