@@ -53,8 +53,14 @@ def start_srdi(database: Path, home: Path, at_paint: str, after_start: str = "No
 
         app.build_window = build_and_watch
         srdi.main(["--db", {database!r}, "--lang", "zh_CN"])
-    """).format(prelude=textwrap.indent(prelude, ""), at_paint=at_paint,
-                after_start=after_start, database=str(database))
+    """).format(prelude=prelude, at_paint=at_paint, after_start=after_start,
+                database=str(database))
+    return run_reporting(script, home)
+
+
+def run_reporting(script: str, home: Path) -> dict:
+    """Run the Python `script` offscreen in a fresh interpreter, with its settings under
+    `home`, and return the last JSON object it printed."""
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, check=False,
                           capture_output=True, text=True, timeout=120,
                           env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin",

@@ -3,17 +3,12 @@ seconds to back up): it starts once the window has painted, or after a wait when
 A failing backup is logged, never raised."""
 from __future__ import annotations
 
-import json
 import logging
-import subprocess
-import sys
 import textwrap
-from pathlib import Path
 
 from desktop.gui.app import _start_daily_backup
 from desktop.gui.main_window import MainWindow
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.gui.start_srdi import run_reporting
 
 
 def test_the_daily_backup_is_written_in_its_own_thread(workspace):
@@ -87,11 +82,6 @@ def test_a_window_never_painted_still_backs_up_and_loads_after_the_wait(workspac
         app.build_window = build_and_watch
         srdi.main(["--db", {str(workspace.context.database.path)!r}, "--lang", "en"])
     """)
-    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, check=False,
-                          capture_output=True, text=True, timeout=120,
-                          env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin",
-                               "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path)})
-    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
-    assert lines, done.stderr[-2000:]
-    assert json.loads(lines[-1]) == {"painted": False, "loaded": True, "collector": True,
-                                     "offered": False, "backups": 1}
+    assert run_reporting(script, tmp_path) == {"painted": False, "loaded": True,
+                                                "collector": True, "offered": False,
+                                                "backups": 1}
